@@ -1,0 +1,60 @@
+"""Command line: `python -m generator COMMAND …` (see --help)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import GeneratorError, ReportError
+from .parse import parse_file
+
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Turn published key-task progress reports into a static site.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("parse", help="print the structured model of reports as JSON",
+                            description="Parse report files (text or saved HTML, UTF-8 or GB18030) and print "
+                                        "the model as JSON: one object for one file, an array for several. "
+                                        "Diagnostics go to standard error.")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any report has warnings")
+
+    args = parser.parse_args(argv)
+    return {"parse": _parse}[args.command](args)
+
+
+def _parse(args) -> int:
+    results = []
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            report = parse_file(path)
+        except ReportError as exc:
+            print(exc, file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        except OSError as exc:
+            print(f"{path}:1: error: cannot read the file ({exc.strerror})\n  hint: check the path", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        except GeneratorError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        for diagnostic in report.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        if args.strict and report.diagnostics and status == EXIT_OK:
+            status = EXIT_WARNINGS
+        results.append(report.to_json())
+    if results:
+        data = results[0] if len(args.files) == 1 else results
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return status

@@ -1,0 +1,136 @@
+"""Blocks of a source file -> `model.Report`.
+
+Read top to bottom: the head (chrome, metadata, title), then the body, where
+each block is part of a task table, a division list, or plain sections.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ReportError
+from ..model import Diagnostic, Report, Section, Table, Unplaced
+from ..sources import Document, Grid, Para, read_document
+from ..vocabulary import is_chrome
+from .entries import entry_run, parse_entries
+from .ledger import Ledger
+from .meta import parse_head
+from .sections import parse_sections
+from .tables import Notes, find_header, flat_table, grid_table, is_caption
+
+__all__ = ["parse_file", "parse_document"]
+
+
+def parse_file(path: Path) -> Report:
+    """Parse one report file. Raises ReportError when the file is not a report."""
+    return parse_document(read_document(path))
+
+
+def parse_document(doc: Document) -> Report:
+    ledger = Ledger()
+    for para in doc.chrome:
+        ledger.structure("chrome", para.text, para.line)
+    blocks = list(doc.blocks)
+    head = parse_head(blocks, ledger)
+    body = []
+    for block in blocks[head.body_start:]:
+        if isinstance(block, Para) and is_chrome(block.text):
+            ledger.structure("chrome", block.text, block.line)
+        else:
+            body.append(block)
+    notes = Notes()
+    tables, entries, sections, unplaced = _parse_body(body, ledger, notes)
+    if head.meta.title is None and not tables and not entries:
+        raise ReportError(
+            doc.name, body[0].line if body else 1,
+            "no recognisable title or body: this does not look like a published report",
+            "a report starts with its title (after the 索引号 block, if any) and has a body of text or tables",
+        )
+    if head.meta.title is not None and not body:
+        raise ReportError(
+            doc.name, doc.line_count, "the report has a title but no body",
+            "the file may be truncated; save the whole published page again",
+        )
+    if head.meta.title is None:
+        notes.add(1, "no-title", "no title found before the body", "the title is the first line after the 索引号 block")
+    if not tables and not entries:
+        notes.add(body[0].line, "no-structure",
+                  "no task table or division list found; the report is kept as sections and paragraphs",
+                  "if it has a table, check that its header names known columns (generator/data/columns.toml)")
+    if unplaced:
+        notes.add(unplaced[0].line, "unplaced", f"{len(unplaced)} paragraph(s) could not be placed and are shown as unplaced",
+                  "check the source around these lines")
+    diagnostics = tuple(
+        Diagnostic(doc.name, line, "warning", code, message, hint)
+        for line, code, message, hint in sorted(notes.items, key=lambda n: n[0])
+    )
+    return Report(
+        source=doc.name,
+        encoding=doc.encoding,
+        meta=head.meta,
+        tables=tuple(tables),
+        entries=tuple(entries),
+        sections=tuple(sections),
+        unplaced=tuple(unplaced),
+        diagnostics=diagnostics,
+        ledger=tuple(ledger.pieces),
+    )
+
+
+def _parse_body(body: list, ledger: Ledger, notes: Notes):
+    tables: list[Table] = []
+    entries = []
+    sections: list[Section] = []
+    unplaced: list[Unplaced] = []
+    pending: list[Para] = []  # paragraphs waiting to become sections (or a caption)
+
+    def flush() -> None:
+        sections.extend(parse_sections(pending, ledger))
+        pending.clear()
+
+    def take_caption() -> Para | None:
+        caption = pending.pop() if pending and is_caption(pending[-1]) else None
+        flush()
+        return caption
+
+    i = 0
+    while i < len(body):
+        block = body[i]
+        if isinstance(block, Grid):
+            caption = take_caption()
+            table = grid_table(block, caption, ledger, notes, unplaced)
+            if table is None:  # cells without a known header: keep their text as paragraphs
+                if caption:
+                    pending.append(caption)
+                pending.extend(p for row in block.rows for cell in row for p in cell.paras)
+                for para in block.structure:
+                    ledger.structure("separator", para.text, para.line)
+            else:
+                tables.append(table)
+            i += 1
+            continue
+        header = find_header(body, i)
+        if header:
+            caption = take_caption()
+            end = header.end
+            while end < len(body) and not _ends_table(body, end):
+                end += 1
+            if end < len(body) and not isinstance(body[end], Grid) and end - 1 > header.end and is_caption(body[end - 1]):
+                end -= 1  # the next table's caption
+            tables.append(flat_table(header, caption, body[header.end:end], ledger, notes, unplaced))
+            i = end
+            continue
+        run = entry_run(body, i)
+        if run:
+            flush()
+            entries.extend(parse_entries(body[i:i + run], ledger, notes))
+            i += run
+            continue
+        pending.append(block)
+        i += 1
+    flush()
+    return tables, entries, sections, unplaced
+
+
+def _ends_table(body: list, i: int) -> bool:
+    return isinstance(body[i], Grid) or find_header(body, i) is not None or entry_run(body, i) >= 2

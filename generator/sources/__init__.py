@@ -1,0 +1,11 @@
+"""Read a source file into a `Document`: decoded text cut into blocks with line numbers.
+
+Three shapes come in: plain text copied from the published page, the saved HTML
+page, and tables written as rows of `a | b | c |`. They all leave here as the
+same blocks, so the parser never needs to know which it was given.
+"""
+
+from .blocks import Cell, Document, Grid, Para
+from .read import read_document
+
+__all__ = ["Cell", "Document", "Grid", "Para", "read_document"]

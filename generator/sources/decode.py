@@ -1,0 +1,60 @@
+"""Bytes to text: detect the encoding from the bytes, never from the file name."""
+
+from __future__ import annotations
+
+import re
+
+from charset_normalizer import from_bytes
+
+from ..errors import ReportError
+
+# Chinese government pages come in UTF-8 or the GB family. GB18030 is a superset
+# of GBK and GB2312, so a page declared as either is read as GB18030.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk"}
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name). Raise ReportError for empty or binary input."""
+    if not data.strip():
+        raise ReportError(name, 1, "the file is empty", "check that the report was saved completely")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ReportError(
+            name, line, "the file is binary, not a text or HTML report",
+            "save the published page as text (.txt) or as HTML (.html)",
+        )
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding), encoding.replace("-sig", "")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    declared = _DECLARED.search(data[:4096])
+    if declared and declared.group(1).decode("ascii").lower() in _GB_FAMILY:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(data).best()
+    if best is not None:
+        encoding = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None and _looks_like_text(text):
+            return text, encoding
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise ReportError(
+        name, line,
+        f"cannot tell the text encoding (not UTF-8 at byte {utf8_error.start}, and no other encoding fits)",
+        "re-save the report as UTF-8, or as the GB18030/GBK page the publisher served",
+    )
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decodings full of control characters: that is a binary file read as text."""
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls <= len(text) // 100

@@ -1,0 +1,126 @@
+"""The project's data files, loaded once: column vocabulary, division registry, chrome."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import DataError
+
+DATA = Path(__file__).parent / "data"
+
+
+def fold(label: str) -> str:
+    """The form labels are compared in: NFKC (full-width to ASCII), no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+
+
+@dataclass(frozen=True)
+class Role:
+    """A canonical column role."""
+
+    name: str
+    """"task", "target", "measures", "progress", "owners", "problems", "next_steps", "number"."""
+    title: str
+    """The label the site shows for this role."""
+    empty_rank: int
+    """Lower ranks are more often empty; see columns.toml."""
+
+
+@dataclass(frozen=True)
+class Division:
+    """A division (处室) from the registry."""
+
+    id: str
+    """Stable ASCII id, used in URLs."""
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def _load(name: str) -> dict:
+    path = DATA / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{path.name}: {exc}") from exc
+
+
+@cache
+def roles() -> dict[str, Role]:
+    data = _load("columns.toml")["roles"]
+    return {name: Role(name, spec["title"], spec["empty_rank"]) for name, spec in data.items()}
+
+
+@cache
+def _labels() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, spec in _load("columns.toml")["roles"].items():
+        for label in spec["labels"]:
+            if fold(label) in table:
+                raise DataError(f"columns.toml: label {label!r} is listed under two roles")
+            table[fold(label)] = name
+    return table
+
+
+def role_of(label: str) -> str | None:
+    """The canonical role of a column label, or None when the vocabulary does not know it."""
+    return _labels().get(fold(label))
+
+
+def is_label_prefix(text: str) -> bool:
+    """True when `text` is the start of some known label (a header broken over lines)."""
+    folded = fold(text)
+    return bool(folded) and any(label.startswith(folded) for label in _labels())
+
+
+@cache
+def divisions() -> tuple[Division, ...]:
+    entries = _load("divisions.toml")["division"]
+    result = tuple(Division(d["id"], d["name"], tuple(d.get("aliases", ()))) for d in entries)
+    ids = [d.id for d in result]
+    if len(set(ids)) != len(ids):
+        raise DataError("divisions.toml: a division id is used twice")
+    for d in result:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", d.id):
+            raise DataError(f"divisions.toml: id {d.id!r} is not lower-case ASCII words joined by '-'")
+    return result
+
+
+@cache
+def _division_names() -> dict[str, Division]:
+    table = {}
+    for division in divisions():
+        for name in (division.name, *division.aliases):
+            table[fold(name)] = division
+    return table
+
+
+def division_named(name: str) -> Division | None:
+    return _division_names().get(fold(name))
+
+
+# A name that reads like a division even when the registry does not list it:
+# a few CJK characters ending the way division names end.
+_DIVISION_LIKE = re.compile(r"[\u4e00-\u9fff]{1,10}(处|室|办|局|委|厅|中心|科|部|组|所)")
+
+
+def looks_like_division(text: str) -> bool:
+    return division_named(text) is not None or bool(_DIVISION_LIKE.fullmatch(fold(text)))
+
+
+@cache
+def chrome_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _load("chrome.toml")["patterns"])
+
+
+@cache
+def empty_counters() -> frozenset[str]:
+    return frozenset(_load("chrome.toml")["empty_counters"])
+
+
+def is_chrome(text: str) -> bool:
+    return any(p.match(text.strip()) for p in chrome_patterns())
