@@ -33,11 +33,13 @@ class Column:
     """The header label as published, rejoined when broken over lines (责任单位)."""
     role: str | None
     """Canonical role from generator/data/columns.toml, or None when the label is unknown."""
+    key: str = ""
+    """The key of this column's cells in `Row.cells`: the role, else the label, made unique
+    within the table ("备注", "备注-2") when a label repeats."""
 
-    @property
-    def key(self) -> str:
-        """The key of this column's cells in `Row.cells`: the role, or the label if unknown."""
-        return self.role or self.label
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", self.role or self.label)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class Table:
         return {
             "caption": self.caption,
             "line": self.line,
-            "columns": [{"label": c.label, "role": c.role} for c in self.columns],
+            "columns": [{"label": c.label, "role": c.role, "key": c.key} for c in self.columns],
             "rows": [row.to_json() for row in self.rows],
         }
 

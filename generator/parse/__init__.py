@@ -48,7 +48,7 @@ def parse_document(doc: Document) -> Report:
         )
     if head.meta.title is not None and not body:
         raise ReportError(
-            doc.name, doc.line_count, "the report has a title but no body",
+            doc.name, blocks[-1].line, "the report has a title but no body",
             "the file may be truncated; save the whole published page again",
         )
     if head.meta.title is None:

@@ -87,15 +87,20 @@ def find_header(body: list, i: int) -> Header | None:
 
 
 def _dedupe_roles(columns: list[Column]) -> list[Column]:
-    """A role may name one column only; a second column with it keeps its label, role None."""
-    seen: set[str] = set()
+    """A role names one column only (a second one keeps its label, role None), and keys are unique."""
+    roles_seen: set[str] = set()
+    keys_seen: set[str] = set()
     result = []
     for column in columns:
-        if column.role in seen:
-            column = Column(column.label, None)
-        if column.role:
-            seen.add(column.role)
-        result.append(column)
+        role = None if column.role in roles_seen else column.role
+        key, n = role or column.label, 1
+        while key in keys_seen:
+            n += 1
+            key = f"{column.label}-{n}"
+        if role:
+            roles_seen.add(role)
+        keys_seen.add(key)
+        result.append(Column(column.label, role, key))
     return result
 
 
@@ -308,9 +313,7 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
         label = _cell_text(cell)
         for para in cell.paras:
             ledger.content(para.text, para.line)
-        column = Column(label, role_of(label))
-        if column.role and column.role in {c.role for c in columns}:
-            column = Column(label, None)
+        column = _dedupe_roles(columns + [Column(label, role_of(label))])[-1]
         if column.role is None:
             notes.add(cell.paras[0].line if cell.paras else grid.line, "unknown-column",
                       f"column label {label!r} is not in the vocabulary; its cells are kept under that label",

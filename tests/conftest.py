@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+SOURCES = ROOT / "content" / "sources"
+DATA = ROOT / "tests" / "data"
+SEEDS = sorted(SOURCES.glob("*.txt"))
+FIXTURES = SEEDS + sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".html"))
+
+
+@pytest.fixture
+def tmp_report(tmp_path):
+    """Write a report file from text (str, UTF-8) or bytes; return its path."""
+
+    def write(content: str | bytes, name: str = "report.txt") -> Path:
+        path = tmp_path / name
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
+        return path
+
+    return write
