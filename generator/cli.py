@@ -11,6 +11,7 @@ from .errors import GeneratorError, ReportError
 from .parse import parse_file
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+ROOT = Path.cwd()  # commands run from the project root, as the Makefile does
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,8 +28,32 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--strict", action="store_true", help="exit 1 when any report has warnings")
 
+    b = commands.add_parser("build", help="build the whole site (pages, then Pelican, swapped in atomically)")
+    b.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
+    b.add_argument("--output", type=Path, default=ROOT / "output")
+
+    commands.add_parser("content", help="only write the Markdown pages into content/generated/")
+
     args = parser.parse_args(argv)
-    return {"parse": _parse}[args.command](args)
+    return {"parse": _parse, "build": _build, "content": _content}[args.command](args)
+
+
+def _build(args) -> int:
+    from .site.build import build
+
+    return build(args.settings, args.output, ROOT)
+
+
+def _content(args) -> int:
+    from .site.build import load_sources, write_content
+    from .site.pages import all_pages
+
+    sources, errors = load_sources(ROOT / "content" / "sources")
+    for message in errors:
+        print(message, file=sys.stderr)
+    written, removed = write_content(all_pages(sources), ROOT / "content")
+    print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def _parse(args) -> int:

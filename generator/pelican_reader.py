@@ -1,0 +1,64 @@
+"""Pelican plugin: read our Markdown pages with markdown-it-py.
+
+Enable with PLUGINS = ["generator.pelican_reader"]. Pages start with either a
+JSON front matter between `---` lines (what the pipeline writes) or Pelican's
+usual `Key: value` lines (hand-written pages in content/pages/).
+
+Raw HTML is allowed because both kinds of page are ours: report text reaches a
+generated page only escaped (generator/site/pages.py), never as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from markdown_it import MarkdownIt
+from pelican import signals
+from pelican.readers import BaseReader, MarkdownReader
+
+_HEADER = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
+
+
+class MarkdownItReader(BaseReader):
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._md = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+    def read(self, source_path):
+        with open(source_path, encoding="utf-8") as f:
+            text = f.read()
+        raw, body = split_front_matter(text)
+        html = self._md.render(body)
+        # markdown-it-py percent-encodes braces in Markdown link targets; Pelican needs {filename}.
+        html = html.replace("%7Bfilename%7D", "{filename}").replace("%7Bstatic%7D", "{static}")
+        metadata = {key.lower(): self.process_metadata(key.lower(), value) for key, value in raw.items()}
+        return html, metadata
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    if text.startswith("---\n"):
+        end = text.index("\n---\n", 4)
+        return json.loads(text[4:end]), text[end + 5:]
+    meta = {}
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) and (m := _HEADER.match(lines[n])):
+        meta[m.group(1)] = m.group(2).strip()
+        n += 1
+    return meta, "\n".join(lines[n:])
+
+
+def _use_our_reader(readers) -> None:
+    readers.reader_classes["md"] = MarkdownItReader
+
+
+def register() -> None:
+    # Pelican 4.12 warns for every .md file while its own Markdown reader lacks the
+    # `markdown` package, even when another reader handles .md; we are that reader.
+    if not MarkdownReader.enabled:
+        MarkdownReader.file_extensions = []
+    signals.readers_init.connect(_use_our_reader)

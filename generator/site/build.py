@@ -1,0 +1,130 @@
+"""The whole build, top to bottom: read sources, write pages, render with Pelican, swap in.
+
+A bad report is reported and left out; the rest of the site is still built.
+Pelican renders into a fresh directory beside the output, and only a build that
+finished without a warning replaces the site that is being served.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+from ..errors import BuildError, ReportError
+from ..parse import parse_file
+from .ids import report_id
+from .pages import GENERATED, Source, all_pages
+
+SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+def load_sources(folder: Path) -> tuple[list[Source], list[str]]:
+    """Parse every report in `folder`; (good sources, error messages for the bad ones)."""
+    provenance = _provenance(folder)
+    sources: list[Source] = []
+    errors: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES):
+        try:
+            report = parse_file(path)
+        except ReportError as exc:
+            errors.append(str(exc))
+            continue
+        rid = report_id(report)
+        if rid in seen:
+            errors.append(f"{path.name}:1: error: 索引号 {report.meta.index_no} is already used by {seen[rid]}; "
+                          f"this copy is left out\n  hint: remove one of the two, or use `python -m generator add --replace`")
+            continue
+        seen[rid] = path.name
+        for diagnostic in report.diagnostics:
+            logging.getLogger("generator").info("%s", diagnostic)
+        sources.append(Source(report, rid, provenance.get(path.name, {}).get("url")))
+    return sources, errors
+
+
+def _provenance(folder: Path) -> dict:
+    path = folder / "provenance.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def write_content(pages: dict[str, str], content: Path) -> tuple[int, int]:
+    """Write pages whose text changed and delete generated pages no report makes any more.
+
+    Returns (written, removed). Unchanged files keep their mtime, so Pelican's cache holds.
+    """
+    written = removed = 0
+    for relative, text in pages.items():
+        path = content / relative
+        data = text.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written += 1
+    root = content / GENERATED
+    wanted = {content / r for r in pages}
+    for path in sorted(root.rglob("*")) if root.exists() else []:
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            removed += 1
+    return written, removed
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(settings_file: Path, output: Path) -> None:
+    """Run Pelican into a fresh directory and swap it into `output` only if it succeeded."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    output = output.resolve()
+    fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
+    collect = _Collect()
+    pelican_logger = logging.getLogger("pelican")
+    pelican_logger.addHandler(collect)
+    try:
+        Pelican(settings).run()
+    except Exception as exc:  # Pelican raises many kinds; the old site must survive all of them
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise BuildError(f"Pelican failed: {exc}") from exc
+    finally:
+        pelican_logger.removeHandler(collect)
+    if collect.messages:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
+    old = output.with_name(f"{output.name}.old-{os.getpid()}")
+    if output.exists():
+        output.rename(old)
+    fresh.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(settings_file: Path, output: Path, root: Path) -> int:
+    """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
+    sources, errors = load_sources(root / "content" / "sources")
+    for message in errors:
+        print(message, file=sys.stderr)
+    written, removed = write_content(all_pages(sources), root / "content")
+    print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
+    try:
+        render(settings_file, output)
+    except BuildError as exc:
+        print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
+        return 2
+    print(f"site built in {output.name}/", file=sys.stderr)
+    return 1 if errors else 0

@@ -1,0 +1,52 @@
+"""Stable ASCII ids for URLs, decided by us from the report's 索引号 and the row.
+
+A new report never changes an existing page's URL: ids depend only on the
+report's own 索引号 (or file name) and the position of the row in its report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..model import Report, Row, Table
+from ..vocabulary import division_named
+
+
+def report_id(report: Report) -> str:
+    """"2021-00558" from 索引号 "002482090/2021-00558"; from the file name when there is none."""
+    if report.meta.index_no:
+        tail = report.meta.index_no.rsplit("/", 1)[-1]
+        slug = _ascii(tail)
+        if slug:
+            return slug
+    return "file-" + (_ascii(report.source.rsplit(".", 1)[0]) or _digest(report.source))
+
+
+def task_id(table_index: int, row_index: int) -> str:
+    """"1-01" for the first row of the first table (positions, not published numbers)."""
+    return f"{table_index + 1}-{row_index + 1:02d}"
+
+
+def division_id(name: str) -> str:
+    """The registry id, or a stable id derived from the name for a division not registered."""
+    division = division_named(name)
+    return division.id if division else f"unregistered-{_digest(name)}"
+
+
+def _ascii(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def rows_of(report: Report):
+    """(table index, table, row index, row, task id) for every row of a report."""
+    for t, table in enumerate(report.tables):
+        for r, row in enumerate(table.rows):
+            yield t, table, r, row, task_id(t, r)
+
+
+__all__ = ["report_id", "task_id", "division_id", "rows_of", "Row", "Table"]

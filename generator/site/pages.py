@@ -1,0 +1,318 @@
+"""Reports -> Markdown pages for Pelican (content/generated/).
+
+Each page is a JSON front matter (Pelican metadata) and a body that is one raw
+HTML block written by us. Report text enters the body only through `esc()`, so
+`<script>` in a report is shown as text; CommonMark passes an HTML block through
+without reading Markdown syntax in it, so `**` or `[x](y)` in a report stay text
+too. Internal links are Pelican `{filename}` links, so Pelican checks them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+from ..model import Item, Report, Row, Table
+from ..vocabulary import roles
+from .ids import division_id, report_id, rows_of
+
+GENERATED = "generated"
+EMPTY_CELL = "（本栏无内容）"
+TABLE_LABEL = "任务表{n}"  # our label for a table the report gives no caption
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def ref(kind: str, name: str, anchor: str = "") -> str:
+    """A Pelican {filename} link target for a generated page."""
+    return f"{{filename}}/{GENERATED}/{kind}/{name}.md" + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed report with what the site needs beside it."""
+
+    report: Report
+    id: str
+    url: str | None
+    """The published original's address, where known (content/sources/provenance.toml)."""
+
+
+def page(meta: dict, body: list[str]) -> str:
+    """A generated Markdown file: JSON front matter, then one HTML block (no blank lines)."""
+    front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
+    lines = [line for line in body if line.strip()]
+    return f"---\n{front}\n---\n" + "\n".join(lines) + "\n"
+
+
+def all_pages(sources: list[Source]) -> dict[str, str]:
+    """Relative path under content/ -> file text, for every generated page."""
+    ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
+    pages: dict[str, str] = {}
+    for source in ordered:
+        pages[f"{GENERATED}/reports/{source.id}.md"] = report_page(source)
+        rows = list(rows_of(source.report))
+        for n, (t, table, r, row, tid) in enumerate(rows):
+            prev = rows[n - 1][4] if n > 0 else None
+            nxt = rows[n + 1][4] if n + 1 < len(rows) else None
+            pages[f"{GENERATED}/tasks/{source.id}-{tid}.md"] = task_page(source, t, table, r, row, tid, prev, nxt)
+    for did, page_text in division_pages(ordered).items():
+        pages[f"{GENERATED}/divisions/{did}.md"] = page_text
+    pages[f"{GENERATED}/index.md"] = home_page(ordered)
+    pages[f"{GENERATED}/tasks.md"] = tasks_index(ordered)
+    pages[f"{GENERATED}/divisions.md"] = divisions_index(ordered)
+    return pages
+
+
+# ---------------------------------------------------------------- report page
+
+
+def report_page(source: Source) -> str:
+    report, rid = source.report, source.id
+    m = report.meta
+    meta = {
+        "title": m.title or report.source,
+        "template": "report",
+        "slug": f"report-{rid}",
+        "url": f"reports/{rid}/",
+        "save_as": f"reports/{rid}/index.html",
+        "index_no": m.index_no, "publisher": m.publisher, "issued": m.issued,
+        "disclosure": m.disclosure, "published": m.published, "origin": m.origin,
+        "extra_fields": [[f.label, f.value] for f in m.extra],
+        "original_url": source.url,
+        "source_file": report.source,
+        "has_title": m.title is not None,
+    }
+    blocks: list[tuple[int, list[str]]] = []
+    for t, table in enumerate(report.tables):
+        blocks.append((table.line, _report_table(rid, t, table)))
+    if report.entries:
+        items = []
+        for e in report.entries:
+            link = f'<a href="{ref("divisions", e.division_id or division_id(e.division))}">{esc(e.division)}</a>'
+            text = "<br>".join(esc(part) for part in e.text.split("\n"))
+            items.append(f'<li id="entry-{esc(e.number)}"><span class="marker">{esc(e.number)}.</span> '
+                         f'{link}:{text}</li>')
+        blocks.append((report.entries[0].line, ['<ol class="entries">', *items, "</ol>"]))
+    for s in report.sections:
+        out = []
+        if s.heading:
+            out.append(f'<h{min(s.level + 1, 4)} class="section-heading">{esc(s.heading)}</h{min(s.level + 1, 4)}>')
+        out += [f"<p>{esc(p.text)}</p>" for p in s.paragraphs]
+        blocks.append((s.line, out))
+    body = ['<div class="report-body">']
+    for _, lines in sorted(blocks, key=lambda b: b[0]):
+        body += lines
+    body.append("</div>")
+    body += _unplaced_and_notes(report)
+    return page(meta, body)
+
+
+def _report_table(rid: str, t: int, table: Table) -> list[str]:
+    caption = esc(table.caption) if table.caption else f'<span class="our-label">{TABLE_LABEL.format(n=t + 1)}</span>'
+    out = [f'<figure class="task-table" id="table-{t + 1}">',
+           f'<figcaption id="table-{t + 1}-caption">{caption}</figcaption>',
+           f'<div class="table-wrap" role="region" aria-labelledby="table-{t + 1}-caption" tabindex="0">',
+           "<table>", "<thead><tr>"]
+    has_number = any(c.role == "number" for c in table.columns)
+    for c in table.columns:
+        span = ' colspan="2"' if c.role == "task" and not has_number else ""
+        out.append(f'<th scope="col"{span}>{esc(c.label)}</th>')
+    out.append("</tr></thead><tbody>")
+    for _, _, r, row, tid in ((t, table, r, row, f"{t + 1}-{r + 1:02d}") for r, row in enumerate(table.rows)):
+        link = ref("tasks", f"{rid}-{tid}")
+        number = esc(row.number) if row.number else "—"
+        out.append(f'<tr id="task-{tid}">')
+        out.append(f'<td class="num"><a href="{link}" aria-label="任务 {number} 详情">{number}</a></td>')
+        for key, items in row.cells:
+            if key == "task":
+                out.append(f'<td class="task"><a href="{link}">{_inline_items(items)}</a></td>')
+            elif key == "owners":
+                out.append(f'<td class="owners">{_owner_links(items, "<br>")}</td>')
+            else:
+                out.append(f"<td>{_items(items)}</td>")
+        out.append("</tr>")
+    out += ["</tbody></table>", "</div>", "</figure>"]
+    return out
+
+
+def _items(items: tuple[Item, ...]) -> str:
+    return "".join(
+        f'<p>{f"<span class=marker>{esc(i.marker)}</span>" if i.marker else ""}{esc(i.text)}</p>' for i in items
+    )
+
+
+def _inline_items(items: tuple[Item, ...]) -> str:
+    return " ".join(esc(i.text) for i in items)
+
+
+def _owner_links(items: tuple[Item, ...], sep: str) -> str:
+    return sep.join(f'<a href="{ref("divisions", division_id(i.text))}">{esc(i.text)}</a>' for i in items)
+
+
+def _unplaced_and_notes(report: Report) -> list[str]:
+    out = []
+    if report.unplaced:
+        out += ['<section class="unplaced" aria-labelledby="unplaced-h">',
+                '<h2 id="unplaced-h">未能归类的内容</h2>',
+                "<p>以下文字出自原文，本站未能确定其在表格中的位置，原样列出：</p>"]
+        out += [f'<p class="unplaced-text" data-line="{u.line}">{esc(u.text)}</p>' for u in report.unplaced]
+        out.append("</section>")
+    if report.diagnostics:
+        out += ['<details class="diagnostics">', f"<summary>解析说明（{len(report.diagnostics)} 条）</summary>", "<ul>"]
+        out += [f"<li>第 {d.line} 行：{esc(d.message)}</li>" for d in report.diagnostics]
+        out += ["</ul>", "</details>"]
+    return out
+
+
+# ---------------------------------------------------------------- task page
+
+
+def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
+              prev: str | None, nxt: str | None) -> str:
+    report, rid = source.report, source.id
+    meta = {
+        "title": row.task or f"{report.meta.title} {tid}",
+        "template": "task",
+        "slug": f"task-{rid}-{tid}",
+        "url": f"reports/{rid}/tasks/{tid}/",
+        "save_as": f"reports/{rid}/tasks/{tid}/index.html",
+        "report_title": report.meta.title or report.source,
+        "row_number": row.number,
+        "table_caption": table.caption or TABLE_LABEL.format(n=t + 1),
+    }
+    role_titles = {name: role.title for name, role in roles().items()}
+    body = ['<div class="task-body">',
+            f'<p class="from">出自 <a href="{ref("reports", rid)}">{esc(report.meta.title or report.source)}</a>'
+            f' · <a href="{ref("reports", rid, f"task-{tid}")}">{esc(meta["table_caption"])} 第 {esc(row.number or str(r + 1))} 项</a></p>']
+    for column in table.columns:
+        if column.role in ("number", "task"):
+            continue
+        items = row.cell(column.key)
+        heading = esc(column.label)
+        body.append(f'<section class="column column-{esc(column.role or "other")}">')
+        body.append(f"<h2>{heading}</h2>")
+        if not items:
+            body.append(f'<p class="empty">{EMPTY_CELL}</p>')
+        elif column.role == "owners":
+            body.append(f'<p class="owners">{_owner_links(items, "、")}</p>')
+        else:
+            body.append(_items(items))
+        body.append("</section>")
+    if column_missing := [n for n in ("target", "measures", "progress", "problems", "next_steps")
+                          if n not in {c.role for c in table.columns}]:
+        body.append('<p class="note">本表未设以下栏目：' + "、".join(role_titles[n] for n in column_missing) + "。</p>")
+    nav = []
+    if prev:
+        nav.append(f'<a rel="prev" href="{ref("tasks", f"{rid}-{prev}")}">上一项</a>')
+    if nxt:
+        nav.append(f'<a rel="next" href="{ref("tasks", f"{rid}-{nxt}")}">下一项</a>')
+    if nav:
+        body.append('<nav class="pager" aria-label="上一项和下一项">' + " ".join(nav) + "</nav>")
+    body.append("</div>")
+    return page(meta, body)
+
+
+# ---------------------------------------------------------------- division pages
+
+
+def division_pages(sources: list[Source]) -> dict[str, str]:
+    """One page per division named anywhere: its tasks and its own entries, newest report first."""
+    names: dict[str, str] = {}
+    lines: dict[str, list[str]] = {}
+    for source in sources:
+        rid, report = source.id, source.report
+        per: dict[str, list[str]] = {}
+        for t, table, r, row, tid in rows_of(report):
+            for owner in row.owners:
+                did = division_id(owner)
+                names.setdefault(did, owner)
+                joint = [o for o in row.owners if o != owner]
+                note = f'<span class="joint">（与{"、".join(esc(o) for o in joint)}共同负责）</span>' if joint else ""
+                per.setdefault(did, []).append(
+                    f'<li><a href="{ref("tasks", f"{rid}-{tid}")}">{esc(row.task)}</a>{note}</li>')
+        for e in report.entries:
+            did = e.division_id or division_id(e.division)
+            names.setdefault(did, e.division)
+            text = "<br>".join(esc(part) for part in e.text.split("\n"))
+            per.setdefault(did, []).append(
+                f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
+                f'第 {esc(e.number)} 条</a>：{text}</li>')
+        for did, items in per.items():
+            lines.setdefault(did, []).extend([
+                f'<section class="from-report"><h2><a href="{ref("reports", rid)}">'
+                f'{esc(report.meta.title or report.source)}</a></h2>',
+                f'<p class="date">发文日期：{esc(report.meta.issued or "未注明")}</p>',
+                "<ul>", *items, "</ul>", "</section>"])
+    pages = {}
+    for did in sorted(names):
+        meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
+                "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html",
+                "registered": not did.startswith("unregistered-")}
+        pages[did] = page(meta, ['<div class="division-body">', *lines[did], "</div>"])
+    return pages
+
+
+# ---------------------------------------------------------------- indexes
+
+
+def home_page(sources: list[Source]) -> str:
+    meta = {"title": "信息公开目录", "template": "home", "slug": "home", "url": "", "save_as": "index.html"}
+    body = ['<table class="catalogue">', "<caption>重点工作完成情况报告（按发文日期，新的在前）</caption>",
+            '<thead><tr><th scope="col">索引号</th><th scope="col">标题</th><th scope="col">发文日期</th>'
+            '<th scope="col">内容</th></tr></thead>', "<tbody>"]
+    for s in sources:
+        r = s.report
+        count = sum(len(t.rows) for t in r.tables)
+        what = f"{count} 项任务" if r.tables else f"{len(r.entries)} 个处室" if r.entries else "正文"
+        body.append(f'<tr><td class="index-no">{esc(r.meta.index_no or "—")}</td>'
+                    f'<td><a href="{ref("reports", s.id)}">{esc(r.meta.title or r.source)}</a></td>'
+                    f'<td class="date">{esc(r.meta.issued or "—")}</td><td>{what}</td></tr>')
+    body += ["</tbody></table>"]
+    return page(meta, body)
+
+
+def tasks_index(sources: list[Source]) -> str:
+    meta = {"title": "全部任务", "template": "page", "slug": "tasks", "url": "tasks/", "save_as": "tasks/index.html"}
+    body = ['<div class="tasks-index">']
+    for s in sources:
+        if not s.report.tables:
+            continue
+        body.append(f'<h2><a href="{ref("reports", s.id)}">{esc(s.report.meta.title or s.report.source)}</a></h2>')
+        for t, table in enumerate(s.report.tables):
+            body.append(f"<h3>{esc(table.caption or TABLE_LABEL.format(n=t + 1))}</h3>")
+            body.append("<ol class=\"task-list\">")
+            for r, row in enumerate(table.rows):
+                tid = f"{t + 1}-{r + 1:02d}"
+                body.append(f'<li><span class="marker">{esc(row.number or "—")}</span> '
+                            f'<a href="{ref("tasks", f"{s.id}-{tid}")}">{esc(row.task)}</a>'
+                            f' <span class="owners-inline">{"、".join(esc(o) for o in row.owners)}</span></li>')
+            body.append("</ol>")
+    body.append("</div>")
+    return page(meta, body)
+
+
+def divisions_index(sources: list[Source]) -> str:
+    meta = {"title": "处室", "template": "page", "slug": "divisions", "url": "divisions/",
+            "save_as": "divisions/index.html"}
+    counts: dict[str, list] = {}
+    for s in sources:
+        for _, _, _, row, _ in rows_of(s.report):
+            for owner in row.owners:
+                counts.setdefault(division_id(owner), [owner, 0, 0])[1] += 1
+        for e in s.report.entries:
+            counts.setdefault(e.division_id or division_id(e.division), [e.division, 0, 0])[2] += 1
+    body = ['<table class="catalogue">', "<caption>各处室负责的任务和月度工作</caption>",
+            '<thead><tr><th scope="col">处室</th><th scope="col">负责任务</th><th scope="col">月度工作条目</th></tr></thead>',
+            "<tbody>"]
+    for did, (name, tasks, entries) in sorted(counts.items()):
+        body.append(f'<tr><td><a href="{ref("divisions", did)}">{esc(name)}</a></td>'
+                    f"<td>{tasks}</td><td>{entries}</td></tr>")
+    body += ["</tbody></table>"]
+    return page(meta, body)
+
+
+__all__ = ["Source", "all_pages", "report_id"]
