@@ -1,0 +1,143 @@
+"""The built site, as a citizen's browser receives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DATA
+from tests.sitebuild import broken_links, build, copy_project, html_files, soup
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "warning" not in result.stderr.lower()
+    return project / "output"
+
+
+def test_report_page_is_shaped_like_the_publication(site):
+    page = soup(site / "reports/2021-00558/index.html")
+    info = {th.get_text(): th.find_next_sibling("td").get_text() for th in page.select(".info-block th")}
+    assert info == {"索引号": "002482090/2021-00558", "发布机构": "省科技厅",
+                    "发文日期": "2021-07-12", "公开方式": "主动公开"}
+    assert page.select_one("h1").get_text() == "浙江省科学技术厅2021年度重点工作半年度完成情况"
+    line = page.select_one(".publication-line").get_text()
+    assert "发布日期：2021-07-12 10:44" in line and "信息来源：省科技厅" in line
+    assert [len(t.select("tbody tr")) for t in page.select(".task-table table")] == [9, 17]
+    assert page.select(".task-table figcaption")[1].get_text() == "省科技厅会办重点工作任务半年度进展情况表(17项)"
+    assert page.select_one('a[rel="external"]')["href"].startswith("https://kjt.zj.gov.cn/art/2021/7/12/")
+    assert page.select_one(".breadcrumb").get_text().startswith("当前位置：首页")
+
+
+def test_every_task_row_links_to_its_task_page_and_divisions(site):
+    page = soup(site / "reports/2021-00558/index.html")
+    first = page.select_one("#task-1-01")
+    assert first.select_one("td.num a")["href"].endswith("tasks/1-01/")
+    assert [a.get_text() for a in first.select("td.owners a")] == ["成果处", "规划处"]
+    assert first.select_one("td.owners a")["href"].endswith("divisions/achievements/")
+
+
+def test_pages_exist_for_26_tasks_and_14_divisions(site):
+    tasks = sorted(p.parent.name for p in (site / "reports/2021-00558/tasks").glob("*/index.html"))
+    assert len(tasks) == 26 and tasks[0] == "1-01" and tasks[-1] == "2-17"
+    divisions = [p.parent.name for p in (site / "divisions").glob("*/index.html")]
+    assert len(divisions) == 14
+    assert (site / "tasks/index.html").exists() and (site / "divisions/index.html").exists()
+
+
+def test_task_page_shows_every_column_and_says_when_empty(site):
+    page = soup(site / "reports/2021-00558/tasks/1-01/index.html")
+    headings = [h.get_text() for h in page.select(".column h2")]
+    assert headings == ["目标任务", "工作举措", "完成情况", "责任单位", "存在问题", "下一步打算"]
+    problems = page.select(".column")[4]
+    assert "本栏无内容" in problems.get_text()
+    progress = page.select(".column")[2].get_text()
+    assert "6月28日,《杭州城西科创大走廊发展“十四五”规划》正式印发。" in progress
+    assert page.select_one('a[rel="next"]')["href"].endswith("1-02/")
+
+
+def test_division_page_lists_tasks_and_entries_newest_first(site):
+    page = soup(site / "divisions/achievements/index.html")
+    reports = [h.get_text() for h in page.select(".from-report h2")]
+    assert reports == ["浙江省科学技术厅2021年度重点工作半年度完成情况", "浙江省科技厅2020年4月份重点工作完成情况"]
+    text = page.get_text()
+    assert "大力推进杭州城西科创大走廊建设" in text and "（与规划处共同负责）" in text
+    assert "开展城西科创大走廊打造创新策源地规划思路" in text
+
+
+def test_home_lists_reports_newest_first(site):
+    rows = soup(site / "index.html").select(".catalogue tbody tr")
+    assert [r.select_one(".index-no").get_text() for r in rows] == ["002482090/2021-00558", "002482090/2020-15367"]
+
+
+def test_monthly_report_is_a_numbered_division_list(site):
+    page = soup(site / "reports/2020-15367/index.html")
+    entries = page.select("ol.entries li")
+    assert len(entries) == 14
+    assert entries[0].select_one("a").get_text() == "办公室"
+    assert entries[-1].select_one("a")["href"].endswith("divisions/science-fund/")
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert broken_links(site) == []
+
+
+def test_pages_are_chinese_and_need_no_outside_assets(site):
+    for path in html_files(site):
+        page = soup(path)
+        assert page.html["lang"] == "zh-CN"
+        for node in page.find_all(["link", "script", "img"]):
+            url = node.get("href") or node.get("src") or ""
+            assert not url.startswith(("http:", "https:", "//")), f"{path}: loads {url}"
+
+
+def test_report_text_is_shown_as_text_never_as_markup(tmp_path):
+    project = copy_project(tmp_path, extra_sources=(DATA / "hostile_cells.txt",))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = soup(project / "output/reports/2022-09999/index.html")
+    assert [s.get_text() for s in page.find_all("script")] == [page.find_all("script")[0].get_text()]
+    assert "print-button" in page.find("script").get_text()  # only our own script
+    assert page.find("img") is None
+    body = page.select_one(".publication-body").get_text()
+    for literal in ("<img src=x onerror=alert(2)>", "**加粗**", "[链接](javascript:alert(3))", "{filename}/x.md",
+                    "# 标题 | 竖线 `代码` {% if x %}块{% endif %}", "<script>alert(4)</script>",
+                    '<a href="javascript:alert(5)">点我</a> {{ 7*7 }} &amp; &lt;b&gt;'):
+        assert literal in body
+    assert page.select_one("h1").get_text() == "<script>alert(1)</script>测试报告 {{ title }}"
+    assert not any((a.get("href") or "").startswith("javascript:") for a in page.find_all("a"))
+
+
+def test_a_bad_report_is_left_out_and_the_rest_is_built(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "content/sources/broken.txt").write_bytes(b"")
+    result = build(project)
+    assert result.returncode == 1
+    assert "broken.txt:1: error: the file is empty" in result.stderr
+    assert (project / "output/reports/2021-00558/index.html").exists()
+
+
+def test_a_failed_build_leaves_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    before = (project / "output/index.html").read_bytes()
+    (project / "theme/templates/task.html").write_text("{% extends 'base.html' %}{% block content %}{{ oops(", "utf-8")
+    result = build(project)
+    assert result.returncode == 2
+    assert "previous site" in result.stderr
+    assert (project / "output/index.html").read_bytes() == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith("output")) == ["output"]
+
+
+def test_same_input_same_bytes(tmp_path):
+    first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    for project in (first, second):
+        assert build(project).returncode == 0
+    files = sorted(p.relative_to(first / "output") for p in (first / "output").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second / "output") for p in (second / "output").rglob("*") if p.is_file())
+    for relative in files:
+        assert (first / "output" / relative).read_bytes() == (second / "output" / relative).read_bytes(), relative
