@@ -34,8 +34,19 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("content", help="only write the Markdown pages into content/generated/")
 
+    s = commands.add_parser("serve", help="serve the site and rebuild when a source report, page or theme changes")
+    s.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
+    s.add_argument("--output", type=Path, default=ROOT / "output")
+    s.add_argument("--port", type=int, default=8000)
+
     args = parser.parse_args(argv)
-    return {"parse": _parse, "build": _build, "content": _content}[args.command](args)
+    return {"parse": _parse, "build": _build, "content": _content, "serve": _serve}[args.command](args)
+
+
+def _serve(args) -> int:
+    from .site.serve import serve
+
+    return serve(args.settings, args.output, ROOT, args.port)
 
 
 def _build(args) -> int:
