@@ -21,6 +21,8 @@ PAGES = {
     "task": "reports/2021-00558/tasks/1-01/",
     "division": "divisions/achievements/",
     "monthly": "reports/2020-15367/",
+    "timeline": "timeline/",
+    "document": "documents/d7c353758d0/",
 }
 WIDTHS = (390, 1280)
 

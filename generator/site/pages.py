@@ -50,17 +50,28 @@ def page(meta: dict, body: list[str]) -> str:
 
 def all_pages(sources: list[Source]) -> dict[str, str]:
     """Relative path under content/ -> file text, for every generated page."""
+    from ..link.documents import mentions_of
+    from ..link.events import events_of
+    from .timeline_pages import document_pages, timeline_page
+
     ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
+    events = [e for s in ordered for e in events_of(s)]
     pages: dict[str, str] = {}
     for source in ordered:
         pages[f"{GENERATED}/reports/{source.id}.md"] = report_page(source)
         rows = list(rows_of(source.report))
+        mine = [e for e in events if e.report_id == source.id and e.task_id]
         for n, (t, table, r, row, tid) in enumerate(rows):
             prev = rows[n - 1][4] if n > 0 else None
             nxt = rows[n + 1][4] if n + 1 < len(rows) else None
-            pages[f"{GENERATED}/tasks/{source.id}-{tid}.md"] = task_page(source, t, table, r, row, tid, prev, nxt)
-    for did, page_text in division_pages(ordered).items():
+            task_events = [e for e in mine if e.task_id == tid]
+            pages[f"{GENERATED}/tasks/{source.id}-{tid}.md"] = task_page(
+                source, t, table, r, row, tid, prev, nxt, task_events)
+    for did, page_text in division_pages(ordered, events).items():
         pages[f"{GENERATED}/divisions/{did}.md"] = page_text
+    for did, page_text in document_pages([m for s in ordered for m in mentions_of(s)]).items():
+        pages[f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"] = page_text
+    pages[f"{GENERATED}/timeline.md"] = timeline_page(events)
     pages[f"{GENERATED}/index.md"] = home_page(ordered)
     pages[f"{GENERATED}/tasks.md"] = tasks_index(ordered)
     pages[f"{GENERATED}/divisions.md"] = divisions_index(ordered)
@@ -172,7 +183,9 @@ def _unplaced_and_notes(report: Report) -> list[str]:
 
 
 def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
-              prev: str | None, nxt: str | None) -> str:
+              prev: str | None, nxt: str | None, events: list) -> str:
+    from .timeline_pages import task_timeline
+
     report, rid = source.report, source.id
     meta = {
         "title": row.task or f"{report.meta.title} {tid}",
@@ -205,6 +218,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
     if column_missing := [n for n in ("target", "measures", "progress", "problems", "next_steps")
                           if n not in {c.role for c in table.columns}]:
         body.append('<p class="note">本表未设以下栏目：' + "、".join(role_titles[n] for n in column_missing) + "。</p>")
+    body += task_timeline(events)
     nav = []
     if prev:
         nav.append(f'<a rel="prev" href="{ref("tasks", f"{rid}-{prev}")}">上一项</a>')
@@ -219,8 +233,11 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
 # ---------------------------------------------------------------- division pages
 
 
-def division_pages(sources: list[Source]) -> dict[str, str]:
-    """One page per division named anywhere: its tasks and its own entries, newest report first."""
+def division_pages(sources: list[Source], events: list) -> dict[str, str]:
+    """One page per division named anywhere: its tasks and its own entries, newest report first,
+    then everything dated, by month."""
+    from .timeline_pages import division_timeline
+
     names: dict[str, str] = {}
     lines: dict[str, list[str]] = {}
     for source in sources:
@@ -252,7 +269,8 @@ def division_pages(sources: list[Source]) -> dict[str, str]:
         meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
                 "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html",
                 "registered": not did.startswith("unregistered-")}
-        pages[did] = page(meta, ['<div class="division-body">', *lines[did], "</div>"])
+        timeline = division_timeline([e for e in events if did in e.divisions])
+        pages[did] = page(meta, ['<div class="division-body">', *lines[did], *timeline, "</div>"])
     return pages
 
 

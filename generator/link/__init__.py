@@ -1,0 +1,1 @@
+"""Linking across reports: dated events, timelines and cited policy documents."""

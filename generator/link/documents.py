@@ -1,0 +1,125 @@
+"""Policy documents 《…》: every mention, the action stated, and the document's lifecycle."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from ..vocabulary import DATA
+from .dates import When, find_dates, report_period
+
+_TITLE = re.compile(r"《([^《》]{2,120})》")
+_SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
+_JOINERS = {"", "和", "、", "及", "与", "以及"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    title: str
+    """The title as this report writes it."""
+    action: str | None
+    """The action words stated next to the title (制定, 正式印发 …), None when none is stated."""
+    when: When | None
+    """The date written in the same sentence, else the report's period."""
+    sentence: str
+    report_id: str
+    report_title: str
+    task_id: str | None
+    entry_number: str | None
+    division: str | None
+    """The entry's division (for division lists)."""
+    column: str | None
+
+
+@cache
+def _table() -> tuple[dict[str, str], tuple[str, ...]]:
+    data = tomllib.loads((DATA / "documents.toml").read_text(encoding="utf-8"))
+    canonical = {}
+    for alias in data.get("alias", []):
+        for variant in alias["variants"]:
+            canonical[variant] = alias["title"]
+    return canonical, tuple(sorted(data["actions"], key=len, reverse=True))
+
+
+def canonical_title(title: str) -> str:
+    """The alias table's title; white space is folded (a wording difference it is not)."""
+    folded = re.sub(r"\s+", " ", title)
+    return _table()[0].get(folded, folded)
+
+
+def doc_id(title: str) -> str:
+    """A stable ASCII id from the canonical title."""
+    return "d" + hashlib.sha1(canonical_title(title).encode("utf-8")).hexdigest()[:10]
+
+
+def mentions_in(text: str, issued: str | None, period: When | None, **where) -> list[Mention]:
+    actions = _table()[1]
+    found = []
+    for sentence in (s for s in _SENTENCE.findall(text) if s.strip()):
+        dates = find_dates(sentence, issued)
+        when = dates[0].when if dates else period
+        previous_end, previous_action = 0, None
+        for m in _TITLE.finditer(sentence):
+            before = sentence[previous_end:m.start()]
+            after = sentence[m.end():m.end() + 12].split("《")[0]
+            joined = before.strip() in _JOINERS  # 《A》和《B》: B shares A's action
+            action = (previous_action if joined else _last_action(before[-10:], actions)) \
+                or _first_action(after, actions)
+            found.append(Mention(doc_id(m.group(1)), m.group(1), action, when, sentence.strip(), **where))
+            previous_end, previous_action = m.end(), action
+    return found
+
+
+def _last_action(window: str, actions) -> str | None:
+    best = None
+    for action in actions:
+        at = window.rfind(action)
+        if at >= 0 and (best is None or at + len(action) > best[0] or
+                        (at + len(action) == best[0] and len(action) > len(best[1]))):
+            best = (at + len(action), action)
+    return best[1] if best else None
+
+
+def _first_action(window: str, actions) -> str | None:
+    best = None
+    for action in actions:
+        at = window.find(action)
+        if at >= 0 and (best is None or at < best[0] or (at == best[0] and len(action) > len(best[1]))):
+            best = (at, action)
+    return best[1] if best else None
+
+
+def mentions_of(source) -> list[Mention]:
+    report, rid = source.report, source.id
+    title = report.meta.title or report.source
+    period = report_period(report.meta.title, report.meta.issued)
+    found = []
+    for t, table in enumerate(report.tables):
+        for r, row in enumerate(table.rows):
+            tid = f"{t + 1}-{r + 1:02d}"
+            for column in table.columns:
+                if column.role in ("owners", "number"):
+                    continue
+                for item in row.cell(column.key):
+                    found += mentions_in(item.text, report.meta.issued, period, report_id=rid, report_title=title,
+                                         task_id=tid, entry_number=None, division=None, column=column.label)
+    for entry in report.entries:
+        found += mentions_in(entry.text, report.meta.issued, period, report_id=rid, report_title=title,
+                             task_id=None, entry_number=entry.number, division=entry.division, column=None)
+    return found
+
+
+def alias_candidates(titles: set[str]) -> list[tuple[str, str]]:
+    """Pairs of different canonical titles so alike they may name one document."""
+    names = sorted({canonical_title(t) for t in titles})
+    pairs = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if abs(len(a) - len(b)) <= 12 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
+                pairs.append((a, b))
+    return pairs

@@ -1,0 +1,134 @@
+"""Pages and sections that follow things through time: task and division timelines,
+the site-wide timeline, and policy documents 《…》 with their lifecycle.
+
+Markup is an ordered list of <time datetime> entries, readable without JavaScript.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..link.documents import Mention, alias_candidates, canonical_title
+from ..link.events import Event, in_order
+from .pages import esc, page, ref
+
+
+def _target(e) -> str:
+    if e.task_id:
+        return ref("tasks", f"{e.report_id}-{e.task_id}")
+    return ref("reports", e.report_id, f"entry-{e.entry_number}")
+
+
+def _time(when) -> str:
+    return f'<time datetime="{when.datetime}">{esc(when.label)}</time>'
+
+
+def event_item(e: Event, with_source: bool = True) -> str:
+    where = f'（{esc(e.column)}）' if e.column else ""
+    if e.kind == "report":
+        what = f'<a href="{_target(e)}">{esc(e.task_title or e.text)}</a>' if e.task_id else \
+            f'{esc(e.text)} <a href="{_target(e)}">（第 {esc(e.entry_number)} 条）</a>'
+        text = f'<span class="period-note">（报告期）</span>{what} <span class="source">见于报告 <a href="{ref("reports", e.report_id)}">{esc(e.report_title)}</a></span>'
+    else:
+        text = f"{esc(e.text)}{where}"
+        if with_source:
+            label = esc(e.task_title) if e.task_id else f"第 {esc(e.entry_number)} 条工作条目"
+            text += f' <span class="source">— <a href="{_target(e)}">{label}</a></span>'
+    return f'<li class="event event-{e.kind}">{_time(e.when)} {text}</li>'
+
+
+def task_timeline(events: list[Event]) -> list[str]:
+    if not events:
+        return []
+    return ['<section class="timeline-section" aria-labelledby="timeline-h">', '<h2 id="timeline-h">时间线</h2>',
+            '<ol class="timeline">', *(event_item(e, with_source=False) for e in in_order(events)), "</ol>",
+            "</section>"]
+
+
+def by_month(events: list[Event], heading: str = "h3") -> list[str]:
+    out = []
+    for (year, month), group in groupby(in_order(events), key=lambda e: (e.when.year, e.when.month)):
+        label = f"{year}年{month}月" if month else f"{year}年"
+        dt = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+        out += [f'<{heading} id="m-{dt}"><time datetime="{dt}">{label}</time></{heading}>',
+                '<ol class="timeline">', *(event_item(e) for e in group), "</ol>"]
+    return out
+
+
+def division_timeline(events: list[Event]) -> list[str]:
+    if not events:
+        return []
+    return ['<section class="timeline-section" aria-labelledby="timeline-h">', '<h2 id="timeline-h">按月份</h2>',
+            *by_month(events), "</section>"]
+
+
+def timeline_page(events: list[Event]) -> str:
+    meta = {"title": "时间线", "template": "page", "slug": "timeline", "url": "timeline/",
+            "save_as": "timeline/index.html"}
+    ordered = in_order(events)
+    years = sorted({e.when.year for e in ordered}, reverse=True)
+    body = ['<nav class="year-jump" aria-label="跳到年份"><ul>',
+            *(f'<li><a href="#y-{y}">{y}年</a></li>' for y in years), "</ul></nav>"]
+    for year in years:
+        body += [f'<section class="year" aria-labelledby="y-{year}">', f'<h2 id="y-{year}">{year}年</h2>',
+                 *by_month([e for e in ordered if e.when.year == year]), "</section>"]
+    return page(meta, body)
+
+
+def document_pages(mentions: list[Mention]) -> dict[str, str]:
+    pages = {}
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc_id, []).append(m)
+    index = ['<table class="catalogue">', "<caption>报告中引用的政策文件（按最近提及时间，新的在前）</caption>",
+             '<thead><tr><th scope="col">文件</th><th scope="col">提及次数</th><th scope="col">最近进展</th></tr></thead>',
+             "<tbody>"]
+    latest = {d: _lifecycle(ms)[-1] for d, ms in by_doc.items()}
+    for did in sorted(by_doc, key=lambda d: (_key(latest[d]), d), reverse=True):
+        ms = _lifecycle(by_doc[did])
+        title = canonical_title(ms[0].title)
+        last = latest[did]
+        stage = f'{esc(last.action or "提及")}（{_time(last.when) if last.when else "日期未注明"}）'
+        index.append(f'<tr><td><a href="{ref("documents", did)}">《{esc(title)}》</a></td>'
+                     f"<td>{len(ms)}</td><td>{stage}</td></tr>")
+        variants = sorted({m.title for m in ms} - {title})
+        body = []
+        if variants:
+            body.append('<p class="note">报告中也写作：' + "、".join(f"《{esc(v)}》" for v in variants) + "</p>")
+        body += ['<ol class="timeline lifecycle">']
+        for m in ms:
+            where = (f'<a href="{ref("tasks", f"{m.report_id}-{m.task_id}")}">任务 {esc(m.task_id)}</a>（{esc(m.column)}）'
+                     if m.task_id else
+                     f'<a href="{ref("reports", m.report_id, f"entry-{m.entry_number}")}">{esc(m.division or "")}工作条目</a>')
+            action = f'<strong class="action">{esc(m.action)}</strong> ' if m.action else ""
+            when = _time(m.when) if m.when else "日期未注明"
+            body.append(f'<li>{when} {action}<span class="sentence">{esc(m.sentence)}</span> '
+                        f'<span class="source">— <a href="{ref("reports", m.report_id)}">{esc(m.report_title)}</a> · {where}</span></li>')
+        body.append("</ol>")
+        meta = {"title": f"《{title}》", "template": "page", "slug": f"document-{did}",
+                "url": f"documents/{did}/", "save_as": f"documents/{did}/index.html"}
+        pages[did] = page(meta, body)
+    index.append("</tbody></table>")
+    candidates = alias_candidates({m.title for m in mentions})
+    if candidates:
+        index.append('<details class="diagnostics"><summary>可能是同一文件的标题（未合并）</summary><ul>')
+        index += [f"<li>《{esc(a)}》 与 《{esc(b)}》</li>" for a, b in candidates]
+        index.append("</ul></details>")
+    meta = {"title": "政策文件", "template": "page", "slug": "documents", "url": "documents/",
+            "save_as": "documents/index.html"}
+    pages["index"] = page(meta, index)
+    return pages
+
+
+def _key(m: Mention):
+    """A document's lifecycle reads forward: a mention dated only by a period ("上半年",
+    a plan in 工作举措) stands at the start of that period, before what the period's dates say."""
+    if m.when is None:
+        return (0, 0, 0)
+    if m.when.span_start:
+        return (m.when.year, m.when.span_start, 0)
+    return m.when.sort_key
+
+
+def _lifecycle(ms: list[Mention]) -> list[Mention]:
+    return sorted(ms, key=lambda m: (_key(m), m.report_id, m.task_id or "", m.entry_number or ""))

@@ -1,0 +1,92 @@
+"""Following tasks, divisions and policy documents through time."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.link.dates import find_dates, report_period
+from tests.sitebuild import build, copy_project, soup
+
+
+def test_dates_take_the_year_of_the_report_and_no_more_precision_than_written():
+    found = find_dates("4月15日,会议审议通过;6月21日,厅务会审议。3月,印发。1-5月,交易额增长。", "2021-07-12")
+    assert [(d.when.datetime, d.when.phrase) for d in found] == [
+        ("2021-04-15", "4月15日"), ("2021-06-21", "6月21日"), ("2021-03", "3月"), ("2021-05", "1-5月")]
+    assert found[0].sentence == "4月15日,会议审议通过;"
+
+
+def test_a_month_after_the_report_month_is_last_year():
+    (d,) = find_dates("12月,召开理事会。", "2021-07-12")
+    assert d.when.datetime == "2020-12"
+
+
+def test_two_events_in_one_sentence():
+    found = find_dates("6月4日,省委、省政府发文,并在6月15日举行授牌仪式。", "2021-07-12")
+    assert [d.when.datetime for d in found] == ["2021-06-04", "2021-06-15"]
+
+
+def test_report_periods_from_titles():
+    assert report_period("浙江省科技厅2020年4月份重点工作完成情况", "2020-04-30").datetime == "2020-04"
+    half = report_period("浙江省科学技术厅2021年度重点工作半年度完成情况", "2021-07-12")
+    assert (half.label, half.datetime) == ("2021年上半年", "2021-06")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "output"
+
+
+@pytest.mark.site
+def test_task_timeline_in_date_order(site):
+    page = soup(site / "reports/2021-00558/tasks/1-01/index.html")
+    times = [t["datetime"] for t in page.select(".timeline-section time")]
+    assert times == ["2021-04-15", "2021-06-21", "2021-06-28", "2021-06"]
+    assert "6月28日,《杭州城西科创大走廊发展“十四五”规划》正式印发。" in page.select(".timeline li")[2].get_text()
+
+
+@pytest.mark.site
+def test_division_page_holds_its_monthly_entry_and_its_tasks(site):
+    page = soup(site / "divisions/achievements/index.html")
+    section = page.select_one(".timeline-section")
+    months = [h.get_text() for h in section.select("h3")]
+    assert months[0] == "2020年4月" and "2021年6月" in months
+    entry = section.select_one("#m-2020-04").find_next("ol").get_text()
+    assert "开展城西科创大走廊打造创新策源地规划思路" in entry
+    assert "大力推进杭州城西科创大走廊建设" in section.get_text()
+
+
+@pytest.mark.site
+def test_document_page_shows_each_mention_with_its_action(site):
+    index = soup(site / "documents/index.html")
+    link = next(a for a in index.select("a") if a.get_text() == "《杭州城西科创大走廊发展“十四五”规划》")
+    page = soup(site / "documents" / link["href"].rstrip("/").split("/")[-1] / "index.html")
+    items = page.select(".lifecycle li")
+    assert [i.select_one(".action").get_text() for i in items] == ["协助编制", "正式印发"]
+    assert items[1].select_one("time")["datetime"] == "2021-06-28"
+    assert "任务 1-01" in items[0].get_text() and "工作举措" in items[0].get_text()
+
+
+@pytest.mark.site
+def test_documents_are_merged_only_through_the_alias_table(site):
+    index = soup(site / "documents/index.html")
+    titles = [a.get_text() for a in index.select("tbody a")]
+    assert "《浙江省推进长三角科技创新共同体建设专项行动方案》" in titles
+    assert "《浙江省推进长江三角洲区域科技创新共同体建设专项行动方案》" not in titles
+    link = next(a for a in index.select("tbody a") if a.get_text() == "《浙江省推进长三角科技创新共同体建设专项行动方案》")
+    page = soup(site / "documents" / link["href"].rstrip("/").split("/")[-1] / "index.html")
+    assert "长江三角洲区域" in page.select_one(".note").get_text()
+    reports = {a["href"].split("reports/")[1].split("/")[0] for a in page.select(".source a") if "reports/" in a["href"]}
+    assert reports == {"2020-15367", "2021-00558"}
+    candidates = index.select_one(".diagnostics").get_text()
+    assert "关于加快促进高新技术产业开发区" in candidates  # listed, not merged
+
+
+@pytest.mark.site
+def test_site_timeline_groups_years_and_months_with_a_year_jump(site):
+    page = soup(site / "timeline/index.html")
+    assert [a.get_text() for a in page.select(".year-jump a")] == ["2021年", "2020年"]
+    assert [h.get_text() for h in page.select("section.year > h2")] == ["2021年", "2020年"]
+    assert page.select_one("#y-2021") and page.select("ol.timeline time")
