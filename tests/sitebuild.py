@@ -30,6 +30,13 @@ def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
                            "--output", "output", *extra], cwd=project, capture_output=True, text=True)
 
 
+def built_site(folder: Path, extra_sources: tuple[Path, ...] = ()) -> Path:
+    """Copy the project into `folder`, build it, and return its output/ (the build must succeed)."""
+    result = build(copy_project(folder, extra_sources))
+    assert result.returncode == 0, result.stderr
+    return folder / "output"
+
+
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

@@ -15,7 +15,7 @@ def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("project"))
     result = build(project)
     assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "warning" not in result.stderr.lower()
+    assert "warning" not in result.stderr.lower()  # Pelican's warnings would also have failed the build
     return project / "output"
 
 

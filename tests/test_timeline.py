@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.link.dates import find_dates, report_period
-from tests.sitebuild import build, copy_project, soup
+from tests.conftest import DATA
+from tests.sitebuild import built_site, soup
 
 
 def test_dates_take_the_year_of_the_report_and_no_more_precision_than_written():
@@ -33,10 +34,7 @@ def test_report_periods_from_titles():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "output"
+    return built_site(tmp_path_factory.mktemp("project"))
 
 
 @pytest.mark.site
@@ -90,3 +88,38 @@ def test_site_timeline_groups_years_and_months_with_a_year_jump(site):
     assert [a.get_text() for a in page.select(".year-jump a")] == ["2021年", "2020年"]
     assert [h.get_text() for h in page.select("section.year > h2")] == ["2021年", "2020年"]
     assert page.select_one("#y-2021") and page.select("ol.timeline time")
+
+
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory):
+    return built_site(tmp_path_factory.mktemp("series"), (DATA / "series_q3_2021.txt",))
+
+
+@pytest.mark.site
+def test_same_task_in_the_next_report_is_one_thread(series_site):
+    page = soup(series_site / "reports/2021-09901/tasks/1-01/index.html")
+    thread = page.select_one("section.thread")
+    reports = [a["href"] for a in thread.select(".thread-list > li > a")]
+    assert [h.split("reports/")[1].split("/")[0] for h in reports] == ["2021-00558", "2021-09901"]
+    assert [t["datetime"] for t in thread.select(".thread-list > li > time")] == ["2021-06", "2021-09"]
+    plan = thread.select_one(".plan-vs-done").get_text()
+    assert "提请省政府常务会议审议《关于进一步推进杭州城西科创大走廊打造创新策源地的实施意见》" in plan
+    added = [i.get_text() for i in thread.select(".changes ins")]
+    assert "9月1日,正式印发实施。" in added
+    assert "6月28日,《杭州城西科创大走廊发展“十四五”规划》正式印发。" not in added  # unchanged
+    earlier = soup(series_site / "reports/2021-00558/tasks/1-01/index.html")
+    assert earlier.select_one("section.thread") is not None
+
+
+@pytest.mark.site
+def test_a_near_match_is_not_merged_and_says_why(series_site):
+    page = soup(series_site / "reports/2021-09901/tasks/1-02/index.html")
+    assert page.select_one("section.thread") is None
+    note = page.select_one("p.note").get_text()
+    assert "未合并" in note
+    assert page.select_one("p.note a")["href"].endswith("reports/2021-00558/tasks/1-02/")
+
+
+@pytest.mark.site
+def test_the_two_seeds_share_no_thread(site):
+    assert not any(soup(p).select_one("section.thread") for p in (site / "reports").rglob("tasks/*/index.html"))

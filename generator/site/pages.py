@@ -52,10 +52,12 @@ def all_pages(sources: list[Source]) -> dict[str, str]:
     """Relative path under content/ -> file text, for every generated page."""
     from ..link.documents import mentions_of
     from ..link.events import events_of
-    from .timeline_pages import document_pages, timeline_page
+    from ..link.threads import threads
+    from .timeline_pages import document_pages, thread_section, timeline_page
 
     ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
     events = [e for s in ordered for e in events_of(s)]
+    thread_of, near_misses = threads(ordered)
     pages: dict[str, str] = {}
     for source in ordered:
         pages[f"{GENERATED}/reports/{source.id}.md"] = report_page(source)
@@ -65,8 +67,10 @@ def all_pages(sources: list[Source]) -> dict[str, str]:
             prev = rows[n - 1][4] if n > 0 else None
             nxt = rows[n + 1][4] if n + 1 < len(rows) else None
             task_events = [e for e in mine if e.task_id == tid]
+            near = [m for m in near_misses if (source.id, tid) in (m.a, m.b)]
+            extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near)
             pages[f"{GENERATED}/tasks/{source.id}-{tid}.md"] = task_page(
-                source, t, table, r, row, tid, prev, nxt, task_events)
+                source, t, table, r, row, tid, prev, nxt, task_events, extra)
     for did, page_text in division_pages(ordered, events).items():
         pages[f"{GENERATED}/divisions/{did}.md"] = page_text
     for did, page_text in document_pages([m for s in ordered for m in mentions_of(s)]).items():
@@ -183,7 +187,7 @@ def _unplaced_and_notes(report: Report) -> list[str]:
 
 
 def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
-              prev: str | None, nxt: str | None, events: list) -> str:
+              prev: str | None, nxt: str | None, events: list, extra: list[str]) -> str:
     from .timeline_pages import task_timeline
 
     report, rid = source.report, source.id
@@ -219,6 +223,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
                           if n not in {c.role for c in table.columns}]:
         body.append('<p class="note">本表未设以下栏目：' + "、".join(role_titles[n] for n in column_missing) + "。</p>")
     body += task_timeline(events)
+    body += extra
     nav = []
     if prev:
         nav.append(f'<a rel="prev" href="{ref("tasks", f"{rid}-{prev}")}">上一项</a>')

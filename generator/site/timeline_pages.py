@@ -132,3 +132,46 @@ def _key(m: Mention):
 
 def _lifecycle(ms: list[Mention]) -> list[Mention]:
     return sorted(ms, key=lambda m: (_key(m), m.report_id, m.task_id or "", m.entry_number or ""))
+
+
+def thread_section(rid: str, tid: str, members: list, near: list) -> list[str]:
+    """The same task in every report of its series: progress, what changed, plan beside result."""
+    from ..link.threads import changes
+
+    out = []
+    if members:
+        out += ['<section class="thread" aria-labelledby="thread-h">', '<h2 id="thread-h">历次报告中的进展</h2>',
+                "<p>以下报告列出了表述完全相同的这项任务，按报告期排列。</p>", '<ol class="timeline thread-list">']
+        previous = None
+        for m in members:
+            progress = [i.text for i in m.row.cell("progress")]
+            here = ' aria-current="page"' if (m.report_id, m.task_id) == (rid, tid) else ""
+            when = _time(m.period) if m.period else "日期未注明"
+            out.append(f'<li{here}>{when} <a href="{ref("tasks", f"{m.report_id}-{m.task_id}")}">'
+                       f'{esc(m.report_title)}</a>')
+            if previous is not None:
+                plan = [i.text for i in previous.row.cell("next_steps")]
+                if plan:
+                    out.append('<div class="plan-vs-done"><h3>上次报告的下一步打算</h3>'
+                               + "".join(f"<p>{esc(p)}</p>" for p in plan) + "</div>")
+                added, dropped = changes([i.text for i in previous.row.cell("progress")], progress)
+                out.append('<div class="changes"><h3>完成情况与上次相比</h3>')
+                if added:
+                    out.append("<p>新增：</p><ul>" + "".join(f"<li><ins>{esc(x)}</ins></li>" for x in added) + "</ul>")
+                if dropped:
+                    out.append("<p>不再列出：</p><ul>" + "".join(f"<li><del>{esc(x)}</del></li>" for x in dropped) + "</ul>")
+                if not added and not dropped:
+                    out.append("<p>完成情况与上次相同。</p>")
+                out.append("</div>")
+            out.append('<div class="progress"><h3>本次完成情况</h3>'
+                       + ("".join(f"<p>{esc(p)}</p>" for p in progress) or f"<p>{EMPTY}</p>") + "</div></li>")
+            previous = m
+        out += ["</ol>", "</section>"]
+    for miss in near:
+        other = miss.b if miss.a == (rid, tid) else miss.a
+        out.append(f'<p class="note">另见 <a href="{ref("tasks", f"{other[0]}-{other[1]}")}">相近的任务</a>：'
+                   f"{esc(miss.reason)}（相似度 {miss.ratio:.2f}）。</p>")
+    return out
+
+
+EMPTY = "（本栏无内容）"

@@ -1,0 +1,98 @@
+"""The same task across successive reports of a series, as one thread.
+
+Matching is conservative: two rows are one task only when their task text is the
+same (white space aside), they come from the same publisher, and neither report
+has that text twice. A near match (similar wording) is not merged; the reason is
+recorded so a maintainer can look.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..site.ids import rows_of
+from .dates import When, report_period
+
+
+@dataclass(frozen=True)
+class Member:
+    report_id: str
+    report_title: str
+    task_id: str
+    period: When | None
+    row: object
+    """The model Row."""
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """Two tasks with similar wording that were deliberately not threaded."""
+
+    a: tuple[str, str]
+    """(report id, task id)"""
+    b: tuple[str, str]
+    ratio: float
+    reason: str
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _publisher(report) -> str:
+    index = report.meta.index_no or ""
+    return index.split("/")[0] if "/" in index else (report.meta.publisher or "")
+
+
+def threads(sources) -> tuple[dict[tuple[str, str], list[Member]], list[NearMiss]]:
+    """(report id, task id) -> the thread it belongs to (date order, 2+ members); and the near misses."""
+    groups: dict[tuple[str, str], list[Member]] = {}
+    for s in sources:
+        period = report_period(s.report.meta.title, s.report.meta.issued)
+        for _, _, _, row, tid in rows_of(s.report):
+            member = Member(s.id, s.report.meta.title or s.report.source, tid, period, row)
+            groups.setdefault((_publisher(s.report), _key(row.task)), []).append(member)
+    result: dict[tuple[str, str], list[Member]] = {}
+    for members in groups.values():
+        reports = [m.report_id for m in members]
+        if len(set(reports)) < 2 or len(set(reports)) != len(reports):
+            continue  # alone, or one report repeats the text: not sure which row continues which
+        ordered = sorted(members, key=lambda m: (m.period.sort_key if m.period else (0, 0, 0), m.report_id))
+        for m in ordered:
+            result[(m.report_id, m.task_id)] = ordered
+    return result, _near_misses(groups)
+
+
+def _near_misses(groups) -> list[NearMiss]:
+    by_publisher: dict[str, list[tuple[str, Member]]] = {}
+    for (publisher, key), members in groups.items():
+        by_publisher.setdefault(publisher, []).extend((key, m) for m in members)
+    misses = []
+    for items in by_publisher.values():
+        for i, (ka, a) in enumerate(items):
+            for kb, b in items[i + 1:]:
+                if ka == kb or a.report_id == b.report_id or abs(len(ka) - len(kb)) > 10:
+                    continue
+                matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+                if matcher.quick_ratio() >= 0.85 and (ratio := matcher.ratio()) >= 0.85:
+                    misses.append(NearMiss((a.report_id, a.task_id), (b.report_id, b.task_id), round(ratio, 2),
+                                           "任务表述相近但不完全相同，未合并为同一任务"))
+    return misses
+
+
+def sentences(texts: list[str]) -> list[str]:
+    return [s for t in texts for s in re.findall(r"[^。；;！!？?]+[。；;！!？?]?", t) if s.strip()]
+
+
+def changes(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """Sentences of `after` that are new, and sentences of `before` no longer there."""
+    a, b = sentences(before), sentences(after)
+    added, dropped = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            dropped += a[i1:i2]
+        if op in ("replace", "insert"):
+            added += b[j1:j2]
+    return added, dropped
