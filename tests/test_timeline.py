@@ -6,7 +6,7 @@ import pytest
 
 from generator.link.dates import find_dates, report_period
 from tests.conftest import DATA
-from tests.sitebuild import built_site, soup
+from tests.sitebuild import broken_links, built_site, soup
 
 
 def test_dates_take_the_year_of_the_report_and_no_more_precision_than_written():
@@ -109,6 +109,7 @@ def test_same_task_in_the_next_report_is_one_thread(series_site):
     assert "6月28日,《杭州城西科创大走廊发展“十四五”规划》正式印发。" not in added  # unchanged
     earlier = soup(series_site / "reports/2021-00558/tasks/1-01/index.html")
     assert earlier.select_one("section.thread") is not None
+    assert broken_links(series_site) == []
 
 
 @pytest.mark.site

@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 
 from ..errors import BuildError, ReportError
+from ..link.documents import alias_candidates, mentions_of
 from ..parse import parse_file
 from .ids import report_id
 from .pages import GENERATED, Source, all_pages
@@ -121,6 +122,9 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         print(message, file=sys.stderr)
     written, removed = write_content(all_pages(sources), root / "content")
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
+    for a, b in alias_candidates({m.title for s in sources for m in mentions_of(s)}):
+        print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
+              f"generator/data/documents.toml", file=sys.stderr)
     try:
         render(settings_file, output)
     except BuildError as exc:
