@@ -11,6 +11,7 @@ PORTAL_NOTICE = (
 PUBLISHER_NAME = "浙江省科学技术厅"
 
 SITEURL = ""
+LOCAL_URL = "http://localhost:8000"  # absolute base for feeds and sitemap when SITEURL is empty
 RELATIVE_URLS = True
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"

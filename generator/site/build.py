@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -18,6 +19,8 @@ from ..errors import BuildError, ReportError
 from ..link.documents import alias_candidates, mentions_of
 from ..parse import parse_file
 from .ids import report_id
+from .feeds import write_feeds, write_sitemap
+from .opendata import write_data
 from .pages import GENERATED, Source, all_pages
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -86,28 +89,53 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(settings_file: Path, output: Path) -> None:
-    """Run Pelican into a fresh directory and swap it into `output` only if it succeeded."""
-    from pelican import Pelican
+def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
+    """Render the site into a fresh directory beside `output`, then swap it in; on any
+    failure remove the fresh directory and leave `output` as it was."""
     from pelican.settings import read_settings
 
     output = output.resolve()
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
+    try:
+        run_pelican(settings)
+        siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
+        write_data(fresh, sources)
+        write_feeds(fresh, sources, siteurl, settings["SITENAME"])
+        write_sitemap(fresh, siteurl)
+        index_search(fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    swap(fresh, output)
+
+
+def run_pelican(settings: dict) -> None:
+    from pelican import Pelican
+
     collect = _Collect()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(collect)
     try:
         Pelican(settings).run()
-    except Exception as exc:  # Pelican raises many kinds; the old site must survive all of them
-        shutil.rmtree(fresh, ignore_errors=True)
+    except Exception as exc:  # Pelican raises many kinds; each must leave the old site in place
         raise BuildError(f"Pelican failed: {exc}") from exc
     finally:
         pelican_logger.removeHandler(collect)
     if collect.messages:
-        shutil.rmtree(fresh, ignore_errors=True)
         raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
+
+
+def index_search(site: Path) -> None:
+    """Pagefind's extended build (Chinese segmentation) over the rendered pages."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+
+
+def swap(fresh: Path, output: Path) -> None:
     old = output.with_name(f"{output.name}.old-{os.getpid()}")
     if output.exists():
         output.rename(old)
@@ -126,7 +154,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
               f"generator/data/documents.toml", file=sys.stderr)
     try:
-        render(settings_file, output)
+        render(settings_file, output, sources)
     except BuildError as exc:
         print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
         return 2

@@ -99,6 +99,7 @@ def report_page(source: Source) -> str:
         "extra_fields": [[f.label, f.value] for f in m.extra],
         "original_url": source.url,
         "source_file": report.source,
+        "report_id": rid,
         "has_title": m.title is not None,
     }
     blocks: list[tuple[int, list[str]]] = []
@@ -177,7 +178,7 @@ def _unplaced_and_notes(report: Report) -> list[str]:
         out += [f'<p class="unplaced-text" data-line="{u.line}">{esc(u.text)}</p>' for u in report.unplaced]
         out.append("</section>")
     if report.diagnostics:
-        out += ['<details class="diagnostics">', f"<summary>解析说明（{len(report.diagnostics)} 条）</summary>", "<ul>"]
+        out += ['<details class="diagnostics" data-pagefind-ignore>', f"<summary>解析说明（{len(report.diagnostics)} 条）</summary>", "<ul>"]
         out += [f"<li>第 {d.line} 行：{esc(d.message)}</li>" for d in report.diagnostics]
         out += ["</ul>", "</details>"]
     return out
@@ -200,6 +201,9 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
         "report_title": report.meta.title or report.source,
         "row_number": row.number,
         "table_caption": table.caption or TABLE_LABEL.format(n=t + 1),
+        "report_id": rid,
+        "task_id": tid,
+        "owners": list(row.owners),
     }
     role_titles = {name: role.title for name, role in roles().items()}
     body = ['<div class="task-body">',
@@ -273,7 +277,7 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
     for did in sorted(names):
         meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
                 "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html",
-                "registered": not did.startswith("unregistered-")}
+                "registered": not did.startswith("unregistered-"), "division_id": did}
         timeline = division_timeline([e for e in events if did in e.divisions])
         pages[did] = page(meta, ['<div class="division-body">', *lines[did], *timeline, "</div>"])
     return pages

@@ -105,7 +105,7 @@ def document_pages(mentions: list[Mention]) -> dict[str, str]:
             body.append(f'<li>{when} {action}<span class="sentence">{esc(m.sentence)}</span> '
                         f'<span class="source">— <a href="{ref("reports", m.report_id)}">{esc(m.report_title)}</a> · {where}</span></li>')
         body.append("</ol>")
-        meta = {"title": f"《{title}》", "template": "page", "slug": f"document-{did}",
+        meta = {"title": f"《{title}》", "template": "document", "slug": f"document-{did}",
                 "url": f"documents/{did}/", "save_as": f"documents/{did}/index.html"}
         pages[did] = page(meta, body)
     index.append("</tbody></table>")

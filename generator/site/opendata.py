@@ -1,0 +1,108 @@
+"""Open data under /data/: the model as JSON, CSV tables, and a Frictionless datapackage.json.
+
+The JSON is the parse format (docs/data-format.md). CSVs are long tables: one
+row per task and column item, per division entry, per event, per document mention.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ..link.documents import mentions_of
+from ..link.events import events_of, in_order
+from .ids import rows_of
+
+LICENSE = {"name": "public-government-information", "title": "公开政府信息，原文版权归发布机构"}
+
+TABLES = {
+    "tasks": [
+        ("report_id", "string", "报告编号（取自索引号）"), ("task_id", "string", "任务编号：表-行"),
+        ("row_number", "string", "原文行号"), ("column_label", "string", "原文栏目名"),
+        ("column_role", "string", "栏目类别：task target measures progress owners problems next_steps"),
+        ("item", "integer", "本栏内的第几项，从 1 起"), ("marker", "string", "原文序号，如 1."),
+        ("text", "string", "原文文字"), ("source_line", "integer", "源文件行号"),
+    ],
+    "entries": [
+        ("report_id", "string", "报告编号"), ("number", "string", "原文序号"), ("division", "string", "处室名（原文）"),
+        ("division_id", "string", "处室编号"), ("text", "string", "原文文字"), ("source_line", "integer", "源文件行号"),
+    ],
+    "events": [
+        ("date", "string", "日期（ISO 8601，只到原文写明的精度）"), ("date_label", "string", "日期（中文）"),
+        ("kind", "string", "report：报告期；dated：原文写明的日期"), ("report_id", "string", "报告编号"),
+        ("task_id", "string", "任务编号"), ("entry_number", "string", "工作条目序号"),
+        ("divisions", "string", "相关处室编号，以空格分隔"), ("column_label", "string", "栏目名"),
+        ("text", "string", "日期所在的句子"),
+    ],
+    "document_mentions": [
+        ("document_id", "string", "文件编号"), ("title", "string", "原文书名"), ("action", "string", "原文所述动作"),
+        ("date", "string", "日期"), ("report_id", "string", "报告编号"), ("task_id", "string", "任务编号"),
+        ("entry_number", "string", "工作条目序号"), ("column_label", "string", "栏目名"), ("sentence", "string", "原文句子"),
+    ],
+}
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def data_files(sources) -> dict[str, str]:
+    """Relative path under /data/ -> file text."""
+    files: dict[str, str] = {}
+    index = []
+    tasks, entries, events, mentions = [], [], [], []
+    for s in sources:
+        model = s.report.to_json()
+        files[f"reports/{s.id}.json"] = json.dumps(model, ensure_ascii=False, indent=1) + "\n"
+        index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
+                      "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
+        for t, table, r, row, tid in rows_of(s.report):
+            columns = {c.key: c for c in table.columns}
+            files[f"tasks/{s.id}-{tid}.json"] = json.dumps(
+                {"report_id": s.id, "task_id": tid, "table_caption": table.caption,
+                 "columns": [{"label": c.label, "role": c.role, "key": c.key} for c in table.columns],
+                 **row.to_json()}, ensure_ascii=False, indent=1) + "\n"
+            for key, items in row.cells:
+                column = columns.get(key)
+                for n, item in enumerate(items, start=1):
+                    tasks.append([s.id, tid, row.number or "", column.label if column else key,
+                                  column.role or "" if column else "", n, item.marker or "", item.text, item.line])
+        for e in s.report.entries:
+            entries.append([s.id, e.number, e.division, e.division_id or "", e.text, e.line])
+        for e in in_order(events_of(s)):
+            events.append([e.when.datetime, e.when.label, e.kind, e.report_id, e.task_id or "",
+                           e.entry_number or "", " ".join(e.divisions), e.column or "", e.text])
+        for m in mentions_of(s):
+            mentions.append([m.doc_id, m.title, m.action or "", m.when.datetime if m.when else "", m.report_id,
+                             m.task_id or "", m.entry_number or "", m.column or "", m.sentence])
+    for name, rows in (("tasks", tasks), ("entries", entries), ("events", events), ("document_mentions", mentions)):
+        files[f"{name}.csv"] = _csv([[f for f, _, _ in TABLES[name]], *rows])
+    files["index.json"] = json.dumps({"reports": index}, ensure_ascii=False, indent=1) + "\n"
+    files["datapackage.json"] = json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n"
+    return files
+
+
+def datapackage() -> dict:
+    return {
+        "name": "kjt-key-task-progress",
+        "title": "浙江省科学技术厅重点工作完成情况（整理数据）",
+        "licenses": [LICENSE],
+        "resources": [
+            {"name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8",
+             "schema": {"fields": [{"name": f, "type": t, "description": d} for f, t, d in fields]}}
+            for name, fields in TABLES.items()
+        ] + [{"name": "reports-index", "path": "index.json", "format": "json", "mediatype": "application/json",
+              "description": "每份报告的完整模型（reports/<id>.json，格式见数据下载页）的目录"}],
+    }
+
+
+def write_data(folder: Path, sources) -> None:
+    for relative, text in data_files(sources).items():
+        path = folder / "data" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,105 @@
+"""A small headless-Chromium driver over the DevTools protocol (--remote-debugging-pipe).
+
+No browser download and no extra package: Debian's `chromium`, and JSON messages
+on file descriptors 3 and 4. Enough to open a page, evaluate JavaScript and wait.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+from tests.screenshots import chromium, chromium_args
+
+
+class Browser:
+    def __init__(self, width: int = 1280, height: int = 900):
+        self.profile = tempfile.mkdtemp(prefix="chromium-")
+        to_browser_r, self._to_browser = (_high(fd) for fd in os.pipe())
+        self._from_browser, from_browser_w = (_high(fd) for fd in os.pipe())
+        # Chromium reads commands on fd 3 and writes replies on fd 4.
+        self.process = subprocess.Popen(
+            chromium_args(self.profile) + ["--remote-debugging-pipe", f"--window-size={width},{height}",
+                                           "about:blank"],
+            pass_fds=(3, 4, to_browser_r, from_browser_w), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=lambda: (os.dup2(to_browser_r, 3), os.dup2(from_browser_w, 4)))
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b""
+        self._next = 0
+        target = self.send("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.send("Page.enable", session=True)
+        self.send("Emulation.setDeviceMetricsOverride", session=True, width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 600)
+
+    def send(self, method: str, session: bool = False, **params) -> dict:
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self.session
+        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._read()
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def _read(self) -> dict:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_browser, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed the pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def open(self, url: str, javascript: bool = True) -> None:
+        self.send("Emulation.setScriptExecutionDisabled", session=True, value=not javascript)
+        self.send("Page.navigate", session=True, url=url)
+        self.wait("document.readyState === 'complete'")
+
+    def eval(self, expression: str):
+        result = self.send("Runtime.evaluate", session=True, expression=expression, returnByValue=True,
+                           awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"])
+        return result["result"].get("value")
+
+    def wait(self, expression: str, timeout: float = 20) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                if self.eval(expression):
+                    return
+            except RuntimeError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(expression)
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+        except (RuntimeError, OSError):
+            pass
+        self.process.wait(timeout=10)
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def _high(fd: int) -> int:
+    """Move a descriptor above 9, so that placing the pipes on 3 and 4 in the child clobbers neither."""
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return high
+
+
+def available() -> bool:
+    return chromium() is not None
