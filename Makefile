@@ -14,7 +14,7 @@ CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 PORT ?= 8000
 
-.PHONY: help install content html clean regenerate serve devserver publish test golden screenshots
+.PHONY: help install content html clean regenerate serve devserver publish test golden screenshots bench fuzz
 
 help:
 	@echo 'make html          build the whole site into output/ (sets up .venv first)'
@@ -25,6 +25,8 @@ help:
 	@echo 'make content       only write the Markdown pages into content/generated/'
 	@echo 'make golden        regenerate tests/golden/ (read the diff before committing)'
 	@echo 'make screenshots   take headless-Chromium screenshots into screenshots/'
+	@echo 'make fuzz          run the parser property tests on thousands of generated and mutated reports'
+	@echo 'make bench         build synthetic corpora (160, 1600 reports) and report speed and memory'
 	@echo 'make clean         remove output/ and caches'
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -61,6 +63,12 @@ test: install
 
 golden: install
 	$(PY) -m tests.update_golden
+
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py -q
+
+bench: install
+	$(PY) -m tests.benchmark
 
 screenshots: html
 	$(PY) -m tests.screenshots --output screenshots

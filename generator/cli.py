@@ -34,13 +34,28 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("content", help="only write the Markdown pages into content/generated/")
 
+    a = commands.add_parser("add", help="add a released report to content/sources/ (validated, canonical name)",
+                            description="Parse and validate a report, store it under its canonical name from its "
+                                        "索引号 in content/sources/, and print what it brings: new tasks, tasks "
+                                        "it continues, divisions, warnings. Then run `make html`.")
+    a.add_argument("file", type=Path, metavar="FILE")
+    a.add_argument("--replace", action="store_true", help="replace the report with the same 索引号, saying what changed")
+    a.add_argument("--url", help="address of the published original, recorded in provenance.toml")
+
     s = commands.add_parser("serve", help="serve the site and rebuild when a source report, page or theme changes")
     s.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     s.add_argument("--output", type=Path, default=ROOT / "output")
     s.add_argument("--port", type=int, default=8000)
 
     args = parser.parse_args(argv)
-    return {"parse": _parse, "build": _build, "content": _content, "serve": _serve}[args.command](args)
+    return {"parse": _parse, "build": _build, "content": _content, "serve": _serve,
+            "add": _add}[args.command](args)
+
+
+def _add(args) -> int:
+    from .add import add_report
+
+    return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url)
 
 
 def _serve(args) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+
+from tests.conftest import SEEDS
 
 from generator.errors import ReportError
 from generator.parse import parse_document
@@ -49,7 +51,35 @@ def division_list_report(draw):
     return "\n\n".join(lines)
 
 
+SEED_LINES = [p.read_text("utf-8").split("\n") for p in SEEDS]
+
+
+@st.composite
+def mutated_seed(draw):
+    """A real seed with lines dropped, duplicated, swapped or spliced with junk."""
+    lines = list(draw(st.sampled_from(SEED_LINES)))
+    for _ in range(draw(st.integers(1, 8))):
+        if not lines:
+            break
+        i = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["drop", "dup", "swap", "junk", "cut"]))
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == "junk":
+            at = draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:at] + draw(st.text(st.one_of(CJK, PUNCT), max_size=6)) + lines[i][at:]
+        else:
+            lines = lines[:i]
+    return "\n".join(lines)
+
+
 any_report = st.one_of(
+    mutated_seed(),
     flat_table_report(),
     division_list_report(),
     st.lists(st.one_of(sentence, label, division, numbered().map("\n".join)), max_size=20).map("\n".join),
@@ -57,8 +87,9 @@ any_report = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_report)
+@example("0情况\n\n重点工作\n\n重点工作\n\n重点工作\n\n1\n\n0\n\n1.0")  # repeated labels: unique keys
+@example("重点工作\n重点工作\n责任单位\n1\n0\n一室\n0")  # text after the last column: unplaced
 def test_parser_never_crashes_and_conserves_text(text):
     try:
         report = parse_document(parse_source_text(text, "generated.txt"))
@@ -69,7 +100,6 @@ def test_parser_never_crashes_and_conserves_text(text):
     check_positions(report, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-@settings(max_examples=50, deadline=None)
 @given(flat_table_report())
 def test_same_input_same_model(text):
     def parse():

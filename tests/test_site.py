@@ -152,3 +152,53 @@ def test_same_input_same_bytes(tmp_path):
     assert any(f.startswith("pagefind/fragment/") for f in files(first))
     for relative in files(first):
         assert (first / "output" / relative).read_bytes() == (second / "output" / relative).read_bytes(), relative
+
+
+def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    before = {p.relative_to(project / "output"): p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    (project / "content/sources/000_9deafdd47ee1ad59.txt").write_bytes(
+        (project / "content/sources/000_9deafdd47ee1ad59.txt").read_bytes().replace("省科技厅".encode(), "某科技厅".encode(), 1))
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--settings", "pelicanconf.py",
+                                "--output", "output"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(project.glob("output.new-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(project.glob("output.new-*")), "the build never started rendering"
+    time.sleep(0.2)  # midway: Pelican is writing into the fresh directory
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    after = {p.relative_to(project / "output"): p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    assert after == before
+    assert build(project).returncode == 0
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith("output")) == ["output"]
+    assert "某科技厅" in (project / "output/reports/2021-00558/index.html").read_text("utf-8")
+
+
+def test_a_removed_report_leaves_no_page_behind(tmp_path):
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    (project / "content/sources/004_3ad8db09de54a942.txt").unlink()
+    result = build(project)
+    assert result.returncode == 0
+    assert not (project / "output/reports/2020-15367").exists()
+    assert not (project / "content/generated/reports/2020-15367.md").exists()
+    assert "2020-15367" not in (project / "output/index.html").read_text("utf-8")
+    assert "removed" in result.stderr
+
+
+def test_unchanged_pages_are_not_rewritten(tmp_path):
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    page = project / "content/generated/reports/2021-00558.md"
+    stamp = page.stat().st_mtime_ns
+    result = build(project)
+    assert "0 pages written, 0 removed" in result.stderr
+    assert page.stat().st_mtime_ns == stamp

@@ -59,27 +59,37 @@ def threads(sources) -> tuple[dict[tuple[str, str], list[Member]], list[NearMiss
         reports = [m.report_id for m in members]
         if len(set(reports)) < 2 or len(set(reports)) != len(reports):
             continue  # alone, or one report repeats the text: not sure which row continues which
-        ordered = sorted(members, key=lambda m: (m.period.sort_key if m.period else (0, 0, 0), m.report_id))
+        ordered = sorted(members, key=_period_key)
         for m in ordered:
             result[(m.report_id, m.task_id)] = ordered
     return result, _near_misses(groups)
 
 
 def _near_misses(groups) -> list[NearMiss]:
-    by_publisher: dict[str, list[tuple[str, Member]]] = {}
+    """Similar task texts in consecutive reports of one publisher's series (quadratic only per pair)."""
+    by_report: dict[tuple[str, str], list[tuple[str, Member]]] = {}
     for (publisher, key), members in groups.items():
-        by_publisher.setdefault(publisher, []).extend((key, m) for m in members)
+        for m in members:
+            by_report.setdefault((publisher, m.report_id), []).append((key, m))
+    series: dict[str, list[list[tuple[str, Member]]]] = {}
+    for (publisher, _), items in sorted(by_report.items(), key=lambda kv: _period_key(kv[1][0][1])):
+        series.setdefault(publisher, []).append(items)
     misses = []
-    for items in by_publisher.values():
-        for i, (ka, a) in enumerate(items):
-            for kb, b in items[i + 1:]:
-                if ka == kb or a.report_id == b.report_id or abs(len(ka) - len(kb)) > 10:
-                    continue
-                matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-                if matcher.quick_ratio() >= 0.85 and (ratio := matcher.ratio()) >= 0.85:
-                    misses.append(NearMiss((a.report_id, a.task_id), (b.report_id, b.task_id), round(ratio, 2),
-                                           "任务表述相近但不完全相同，未合并为同一任务"))
+    for reports in series.values():
+        for older, newer in zip(reports, reports[1:]):
+            for ka, a in older:
+                for kb, b in newer:
+                    if ka == kb or abs(len(ka) - len(kb)) > 10:
+                        continue
+                    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+                    if matcher.quick_ratio() >= 0.85 and (ratio := matcher.ratio()) >= 0.85:
+                        misses.append(NearMiss((a.report_id, a.task_id), (b.report_id, b.task_id), round(ratio, 2),
+                                               "任务表述相近但不完全相同，未合并为同一任务"))
     return misses
+
+
+def _period_key(m: Member):
+    return (m.period.sort_key if m.period else (0, 0, 0), m.report_id)
 
 
 def sentences(texts: list[str]) -> list[str]:

@@ -145,7 +145,7 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(region)
         rows.append(_flat_row(region[start], region[start + 1:stop], header.columns, groups,
-                              ledger, notes, readings))
+                              ledger, notes, readings, unplaced))
     for (label, empties, kept), numbers in readings.items():
         notes.add(
             header.parts[0][1][0].line, "ambiguous-empty-column",
@@ -187,7 +187,7 @@ def _column_groups(columns: tuple[Column, ...]) -> tuple[list[Column], list[Colu
 
 
 def _flat_row(number: Para, paras: list[Para], columns, groups, ledger: Ledger,
-              notes: Notes, readings: dict) -> Row:
+              notes: Notes, readings: dict, unplaced: list[Unplaced]) -> Row:
     ledger.content(number.text, number.line)
     before_cols, after_cols, has_owners = groups
     cells: dict[str, tuple[Item, ...]] = {}
@@ -211,7 +211,12 @@ def _flat_row(number: Para, paras: list[Para], columns, groups, ledger: Ledger,
         ]
     for cols, segs, where in groups_and_segs:
         for column, marked in _assign(cols, segs, number, notes, where, readings):
-            cells[column.key] = record(marked, ledger)
+            if column is None:  # no column can hold it: kept, shown, reported
+                for m in marked:
+                    ledger.content((m.marker or "") + m.text, m.line)
+                    unplaced.append(Unplaced((m.marker or "") + m.text, m.line, f"row {number.text}: text {where} with no column"))
+            else:
+                cells[column.key] = record(marked, ledger)
     ordered = tuple((c.key, cells.get(c.key, ())) for c in columns if c.role != "number")
     return Row(number.text, number.line, ordered)
 
@@ -251,9 +256,9 @@ def _assign(cols: list[Column], segs: list[list[Marked]], number: Para, notes: N
     if not segs:
         return []
     if not cols:
-        notes.add(segs[0][0].line, "extra-text", f"row {number.text}: text {where} with no column for it; kept in the row",
+        notes.add(segs[0][0].line, "extra-text", f"row {number.text}: text {where} with no column for it; kept as unplaced",
                   "check the table's header against the source")
-        cols = [Column("(未能归类)", None)]
+        return [(None, [m for seg in segs for m in seg])]
     if len(segs) == len(cols):
         return list(zip(cols, segs))
     if len(segs) > len(cols):
@@ -322,7 +327,7 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
         slots.extend([None] * (cell.colspan - 1) + [column] if column.role == "task" else [column] * cell.colspan)
     rows = []
     for n, cells in enumerate(grid.rows[head_at + 1:], start=1):
-        rows.append(_grid_row(cells, slots, columns, grid.line, n, ledger, notes))
+        rows.append(_grid_row(cells, slots, columns, grid.line, n, ledger, notes, unplaced))
     table = Table(caption.text if caption else None, tuple(columns), tuple(r for r in rows if r), caption.line if caption else grid.line)
     _check_count(table, notes)
     return table
@@ -332,7 +337,7 @@ def _cell_text(cell) -> str:
     return "".join(p.text for p in cell.paras)
 
 
-def _grid_row(cells, slots, columns, line, n, ledger: Ledger, notes: Notes) -> Row | None:
+def _grid_row(cells, slots, columns, line, n, ledger: Ledger, notes: Notes, unplaced: list[Unplaced]) -> Row | None:
     if not any(c.paras for c in cells):
         return None
     expanded = []
@@ -360,11 +365,10 @@ def _grid_row(cells, slots, columns, line, n, ledger: Ledger, notes: Notes) -> R
                       "check the rows below it against the published page")
     for cell in expanded[len(slots):]:
         if cell is not None:
-            extra = cell_items(list(cell.paras), ledger)
-            cells_by_key["(未能归类)"] = cells_by_key.get("(未能归类)", ()) + extra
-            notes.add(first_line, "extra-cell", f"row {n} has more cells than the header has columns; the extra text is kept",
-                      "check the row against the published page")
+            for para in cell.paras:
+                ledger.content(para.text, para.line)
+                unplaced.append(Unplaced(para.text, para.line, f"row {n}: a cell beyond the header's columns"))
+            notes.add(first_line, "extra-cell", f"row {n} has more cells than the header has columns; "
+                      "the extra text is kept as unplaced", "check the row against the published page")
     keys = [c.key for c in columns if c.role != "number"]
-    ordered = [(k, cells_by_key.get(k, ())) for k in keys]
-    ordered += [(k, v) for k, v in cells_by_key.items() if k not in keys]
-    return Row(number, first_line, tuple(ordered))
+    return Row(number, first_line, tuple((k, cells_by_key.get(k, ())) for k in keys))

@@ -7,11 +7,14 @@ finished without a warning replaces the site that is being served.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -89,26 +92,78 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+TIMINGS: dict[str, float] = {}
+"""Seconds per stage of the last build in this process (read by the benchmark)."""
+
+
+@contextlib.contextmanager
+def timed(stage: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        TIMINGS[stage] = TIMINGS.get(stage, 0.0) + time.perf_counter() - start
+
+
 def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
     """Render the site into a fresh directory beside `output`, then swap it in; on any
     failure remove the fresh directory and leave `output` as it was."""
     from pelican.settings import read_settings
 
     output = output.resolve()
+    remove_abandoned(output)
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
-    shutil.rmtree(fresh, ignore_errors=True)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
     try:
-        run_pelican(settings)
+        progress(f"rendering {len(sources)} reports with Pelican")
+        with _quiet_unless_terminal(), timed("pelican"):
+            run_pelican(settings)
+        progress("writing data, feeds and sitemap")
         siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
-        write_data(fresh, sources)
-        write_feeds(fresh, sources, siteurl, settings["SITENAME"])
-        write_sitemap(fresh, siteurl)
-        index_search(fresh)
+        with timed("data_feeds"):
+            write_data(fresh, sources)
+            write_feeds(fresh, sources, siteurl, settings["SITENAME"])
+            write_sitemap(fresh, siteurl)
+        progress("indexing for search")
+        with timed("search"):
+            index_search(fresh)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     swap(fresh, output)
+
+
+def remove_abandoned(output: Path) -> None:
+    """Remove what a killed build left beside `output` (output.new-PID, output.old-PID)."""
+    for path in output.parent.glob(f"{output.name}.*-*"):
+        kind, _, pid = path.name[len(output.name) + 1:].partition("-")
+        if kind in ("new", "old") and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def progress(message: str) -> None:
+    """A progress line on a terminal; nothing in CI or when output is redirected."""
+    if sys.stderr.isatty():
+        print(f"… {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _quiet_unless_terminal():
+    if sys.stdout.isatty():
+        yield
+        return
+    with contextlib.redirect_stdout(io.StringIO()):
+        yield
 
 
 def run_pelican(settings: dict) -> None:
@@ -145,10 +200,17 @@ def swap(fresh: Path, output: Path) -> None:
 
 def build(settings_file: Path, output: Path, root: Path) -> int:
     """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
-    sources, errors = load_sources(root / "content" / "sources")
+    TIMINGS.clear()
+    progress("parsing reports")
+    with timed("parse"):
+        sources, errors = load_sources(root / "content" / "sources")
     for message in errors:
         print(message, file=sys.stderr)
-    written, removed = write_content(all_pages(sources), root / "content")
+    progress(f"parsed {len(sources)} reports; writing pages")
+    with timed("link_emit"):
+        pages = all_pages(sources)
+        written, removed = write_content(pages, root / "content")
+    TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
     for a, b in alias_candidates({m.title for s in sources for m in mentions_of(s)}):
         print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
