@@ -202,3 +202,28 @@ def test_unchanged_pages_are_not_rewritten(tmp_path):
     result = build(project)
     assert "0 pages written, 0 removed" in result.stderr
     assert page.stat().st_mtime_ns == stamp
+
+
+def test_many_broken_reports_each_get_a_diagnostic_and_the_site_still_builds(tmp_path):
+    project = copy_project(tmp_path, extra_sources=(DATA / "table_cut.txt", DATA / "division_list_gap.txt"))
+    sources = project / "content/sources"
+    (sources / "empty.txt").write_bytes(b"")
+    (sources / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (sources / "truncated.txt").write_text("索引号: 1/2022-1 发布机构: 测试\n\n测试单位2022年重点工作完成情况\n", "utf-8")
+    (sources / "latin1.txt").write_bytes(bytes(range(128, 256)) * 8)
+    (sources / "copy-of-half-year.txt").write_bytes((sources / "000_9deafdd47ee1ad59.txt").read_bytes())
+    result = build(project)
+    assert result.returncode == 1
+    for expected in ("empty.txt:1: error: the file is empty", "binary.html:3: error: the file is binary",
+                     "truncated.txt:3: error: the report has a title but no body",
+                     "latin1.txt:1: error: cannot tell the text encoding",
+                     "copy-of-half-year.txt:1: error: 索引号 002482090/2021-00558 is already used"):
+        assert expected in result.stderr
+    output = project / "output"
+    assert len(list((output / "reports/2021-00558/tasks").iterdir())) == 26
+    assert (output / "reports/2020-15367/index.html").exists()
+    cut = soup(output / "reports/file-table-cut/index.html")  # no 索引号: its id comes from the file name
+    assert "the caption announces 5 rows but 2 were found" in cut.select_one(".diagnostics").get_text()
+    gap = soup(output / "reports/file-division-list-gap/index.html")
+    assert [li.select_one("a").get_text() for li in gap.select("ol.entries li")] == ["办公室", "法规处", "测试中心", "基金办"]
+    assert broken_links(output) == []
