@@ -178,8 +178,8 @@ def _unplaced_and_notes(report: Report) -> list[str]:
         out += [f'<p class="unplaced-text" data-line="{u.line}">{esc(u.text)}</p>' for u in report.unplaced]
         out.append("</section>")
     if report.diagnostics:
-        out += ['<details class="diagnostics" data-pagefind-ignore>', f"<summary>解析说明（{len(report.diagnostics)} 条）</summary>", "<ul>"]
-        out += [f"<li>第 {d.line} 行：{esc(d.message)}</li>" for d in report.diagnostics]
+        out += ['<details class="diagnostics" data-pagefind-ignore>', f"<summary>解析说明（{len(report.diagnostics)} 条，英文）</summary>", '<ul lang="en">']
+        out += [f"<li>line {d.line}: {esc(d.message)}</li>" for d in report.diagnostics]
         out += ["</ul>", "</details>"]
     return out
 
