@@ -28,7 +28,7 @@ needs_vnu = pytest.mark.skipif(not VNU.exists() or not shutil.which("java"),
 TEMPLATES = {
     "home": "", "report": "reports/2021-00558/", "monthly": "reports/2020-15367/",
     "task": "reports/2021-00558/tasks/1-01/", "division": "divisions/achievements/", "timeline": "timeline/",
-    "document": "documents/", "search": "search/?q=%E9%AB%98%E6%96%B0%E5%A4%84", "404": "404.html",
+    "documents": "documents/", "document": "documents/d7c353758d0/", "search": "search/?q=%E9%AB%98%E6%96%B0%E5%A4%84", "404": "404.html",
     "tasks": "tasks/", "data": "data/", "hostile": "reports/2022-09999/",
 }
 SEARCH_DONE = "(s => s && s !== '正在搜索……')(document.getElementById('search-status').textContent)"
@@ -92,10 +92,13 @@ def test_text_at_200_percent_loses_nothing(browse, name):
 
 
 @needs_chromium
-def test_keyboard_reaches_content_with_a_visible_focus(browse):
-    b = browse(TEMPLATES["report"], 1280)
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_keyboard_reaches_everything_with_a_visible_focus(browse, name):
+    b = browse(TEMPLATES[name], 1280)
+    focusable = b.eval("document.querySelectorAll('a[href], button:not([hidden]), input, select, summary, "
+                       "[tabindex]:not([tabindex=\"-1\"])').length")
     seen = []
-    for _ in range(12):
+    for _ in range(min(focusable, 60)):
         b.send("Input.dispatchKeyEvent", session=True, type="keyDown", key="Tab", code="Tab",
                windowsVirtualKeyCode=9)
         b.send("Input.dispatchKeyEvent", session=True, type="keyUp", key="Tab", code="Tab",
@@ -103,8 +106,20 @@ def test_keyboard_reaches_content_with_a_visible_focus(browse):
         seen.append(b.eval("(e => [e.className || e.tagName, getComputedStyle(e).outlineStyle, "
                            "getComputedStyle(e).outlineWidth])(document.activeElement)"))
     assert seen[0][0] == "skip-link"
-    for name, style, width in seen:
-        assert style != "none" and width != "0px", f"{name} has no visible focus"
+    for element, style, width in seen:
+        assert style != "none" and width != "0px", f"{element} has no visible focus"
+
+
+@needs_chromium
+@pytest.mark.parametrize("name", ["report", "task", "division", "document", "timeline"])
+def test_links_are_not_told_by_colour_alone(browse, name):
+    b = browse(TEMPLATES[name], 1280)
+    plain = b.eval("[...document.querySelectorAll('main a')].filter(a => "
+                   "!getComputedStyle(a).textDecorationLine.includes('underline')).map(a => a.outerHTML)")
+    assert plain == []
+    # Changes between reports are labelled in words, not only by <ins>/<del> colours.
+    assert b.eval("[...document.querySelectorAll('ins, del')].every(e => "
+                  "/新增|不再列出/.test(e.closest('ul').previousElementSibling.textContent))")
 
 
 @needs_chromium
