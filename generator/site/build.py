@@ -12,7 +12,6 @@ import io
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 import tomllib
@@ -25,6 +24,7 @@ from .ids import report_id
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from .pages import GENERATED, Source, all_pages
+from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -180,14 +180,6 @@ def run_pelican(settings: dict) -> None:
         pelican_logger.removeHandler(collect)
     if collect.messages:
         raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
-
-
-def index_search(site: Path) -> None:
-    """Pagefind's extended build (Chinese segmentation) over the rendered pages."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError(f"Pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
 
 
 def swap(fresh: Path, output: Path) -> None:
