@@ -21,7 +21,7 @@ PAGES = {
     "task": "reports/2021-00558/tasks/1-01/",
     "division": "divisions/achievements/",
     "monthly": "reports/2020-15367/",
-    "timeline": "timeline/",
+    "timeline": "timeline/2021/",
     "document": "documents/d7c353758d0/",
 }
 WIDTHS = (390, 1280)

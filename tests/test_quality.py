@@ -27,7 +27,7 @@ needs_vnu = pytest.mark.skipif(not VNU.exists() or not shutil.which("java"),
 
 TEMPLATES = {
     "home": "", "report": "reports/2021-00558/", "monthly": "reports/2020-15367/",
-    "task": "reports/2021-00558/tasks/1-01/", "division": "divisions/achievements/", "timeline": "timeline/",
+    "task": "reports/2021-00558/tasks/1-01/", "division": "divisions/achievements/", "timeline": "timeline/2021/", "timelines": "timeline/",
     "documents": "documents/", "document": "documents/d7c353758d0/", "search": "search/?q=%E9%AB%98%E6%96%B0%E5%A4%84", "404": "404.html",
     "tasks": "tasks/", "data": "data/", "hostile": "reports/2022-09999/",
 }

@@ -84,10 +84,15 @@ def test_documents_are_merged_only_through_the_alias_table(site):
 
 @pytest.mark.site
 def test_site_timeline_groups_years_and_months_with_a_year_jump(site):
-    page = soup(site / "timeline/index.html")
-    assert [a.get_text() for a in page.select(".year-jump a")] == ["2021年", "2020年"]
-    assert [h.get_text() for h in page.select("section.year > h2")] == ["2021年", "2020年"]
-    assert page.select_one("#y-2021") and page.select("ol.timeline time")
+    index = soup(site / "timeline/index.html")
+    assert [a.get_text() for a in index.select(".year-jump a")] == ["2021年", "2020年"]
+    year = soup(site / "timeline/2021/index.html")
+    assert [a.get_text() for a in year.select(".year-jump a")] == ["2021年", "2020年"]
+    assert year.select_one('.year-jump a[aria-current="page"]').get_text() == "2021年"
+    months = [h.get_text() for h in year.select("h2")]
+    assert months[0] == "2021年1月" and "2021年6月" in months
+    assert year.select_one("#m-2021-06-28") is None and year.select_one("#m-2021-06")
+    assert [t["datetime"] for t in year.select("#m-2021-04 + ol time")][:1] == ["2021-04-01"]
 
 
 @pytest.fixture(scope="module")

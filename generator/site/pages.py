@@ -53,21 +53,28 @@ def all_pages(sources: list[Source]) -> dict[str, str]:
     from ..link.documents import mentions_of
     from ..link.events import events_of
     from ..link.threads import threads
-    from .timeline_pages import document_pages, thread_section, timeline_page
+    from .timeline_pages import document_pages, thread_section, timeline_pages
 
     ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
     events = [e for s in ordered for e in events_of(s)]
     thread_of, near_misses = threads(ordered)
     pages: dict[str, str] = {}
+    events_of_task: dict[tuple[str, str], list] = {}
+    for e in events:
+        if e.task_id:
+            events_of_task.setdefault((e.report_id, e.task_id), []).append(e)
+    near_of_task: dict[tuple[str, str], list] = {}
+    for miss in near_misses:
+        for side in (miss.a, miss.b):
+            near_of_task.setdefault(side, []).append(miss)
     for source in ordered:
         pages[f"{GENERATED}/reports/{source.id}.md"] = report_page(source)
         rows = list(rows_of(source.report))
-        mine = [e for e in events if e.report_id == source.id and e.task_id]
         for n, (t, table, r, row, tid) in enumerate(rows):
             prev = rows[n - 1][4] if n > 0 else None
             nxt = rows[n + 1][4] if n + 1 < len(rows) else None
-            task_events = [e for e in mine if e.task_id == tid]
-            near = [m for m in near_misses if (source.id, tid) in (m.a, m.b)]
+            task_events = events_of_task.get((source.id, tid), [])
+            near = near_of_task.get((source.id, tid), [])
             extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near)
             pages[f"{GENERATED}/tasks/{source.id}-{tid}.md"] = task_page(
                 source, t, table, r, row, tid, prev, nxt, task_events, extra)
@@ -75,7 +82,8 @@ def all_pages(sources: list[Source]) -> dict[str, str]:
         pages[f"{GENERATED}/divisions/{did}.md"] = page_text
     for did, page_text in document_pages([m for s in ordered for m in mentions_of(s)]).items():
         pages[f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"] = page_text
-    pages[f"{GENERATED}/timeline.md"] = timeline_page(events)
+    for name, page_text in timeline_pages(events).items():
+        pages[f"{GENERATED}/{name}.md"] = page_text
     pages[f"{GENERATED}/index.md"] = home_page(ordered)
     pages[f"{GENERATED}/tasks.md"] = tasks_index(ordered)
     pages[f"{GENERATED}/divisions.md"] = divisions_index(ordered)

@@ -62,17 +62,37 @@ def division_timeline(events: list[Event]) -> list[str]:
             *by_month(events), "</section>"]
 
 
-def timeline_page(events: list[Event]) -> str:
+def timeline_pages(events: list[Event]) -> dict[str, str]:
+    """/timeline/ (the years, with counts by month) and one page per year, grouped by month.
+
+    One page per year keeps pages readable: a department's decade holds tens of thousands of events."""
+    by_year: dict[int, list[Event]] = {}
+    for e in in_order(events):
+        by_year.setdefault(e.when.year, []).append(e)
+    years = sorted(by_year, reverse=True)
+
+    def jump(current: int | None) -> list[str]:
+        current_attr = ' aria-current="page"'
+        items = [f'<li><a href="{ref("timeline", str(y))}"{current_attr if y == current else ""}>{y}年</a></li>'
+                 for y in years]
+        return ['<nav class="year-jump" aria-label="跳到年份"><ul>', *items, "</ul></nav>"]
+
+    pages = {}
+    index = [*jump(None), '<table class="catalogue">', "<caption>各年份的事件数</caption>",
+             '<thead><tr><th scope="col">年份</th><th scope="col">事件</th><th scope="col">月份</th></tr></thead><tbody>']
+    for year in years:
+        months = sorted({e.when.month for e in by_year[year] if e.when.month})
+        links = " ".join(f'<a href="{ref("timeline", str(year), f"m-{year:04d}-{m:02d}")}">{m}月</a>' for m in months)
+        index.append(f'<tr><td><a href="{ref("timeline", str(year))}">{year}年</a></td>'
+                     f"<td>{len(by_year[year])}</td><td>{links}</td></tr>")
+        meta = {"title": f"{year}年时间线", "template": "page", "slug": f"timeline-{year}",
+                "url": f"timeline/{year}/", "save_as": f"timeline/{year}/index.html"}
+        pages[f"timeline/{year}"] = page(meta, [*jump(year), *by_month(by_year[year], "h2")])
+    index.append("</tbody></table>")
     meta = {"title": "时间线", "template": "page", "slug": "timeline", "url": "timeline/",
             "save_as": "timeline/index.html"}
-    ordered = in_order(events)
-    years = sorted({e.when.year for e in ordered}, reverse=True)
-    body = ['<nav class="year-jump" aria-label="跳到年份"><ul>',
-            *(f'<li><a href="#y-{y}">{y}年</a></li>' for y in years), "</ul></nav>"]
-    for year in years:
-        body += [f'<section class="year" aria-labelledby="y-{year}">', f'<h2 id="y-{year}">{year}年</h2>',
-                 *by_month([e for e in ordered if e.when.year == year]), "</section>"]
-    return page(meta, body)
+    pages["timeline"] = page(meta, index)
+    return pages
 
 
 def document_pages(mentions: list[Mention]) -> dict[str, str]:
