@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from posixpath import dirname, join, normpath
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -64,7 +65,6 @@ def broken_links(site: Path) -> list[str]:
                 if not target_path:
                     target = page
                 else:
-                    from posixpath import join, normpath, dirname
                     absolute = target_path if target_path.startswith("/") else join(dirname(base), target_path)
                     target = site / normpath(absolute).lstrip("/")
                     if target.is_dir() or target_path.endswith("/"):

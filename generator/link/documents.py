@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from ..site.ids import task_id
 from ..vocabulary import DATA
 from .dates import When, find_dates, report_period
 
@@ -101,7 +102,7 @@ def mentions_of(source) -> list[Mention]:
     found = []
     for t, table in enumerate(report.tables):
         for r, row in enumerate(table.rows):
-            tid = f"{t + 1}-{r + 1:02d}"
+            tid = task_id(t, r)
             for column in table.columns:
                 if column.role in ("owners", "number"):
                     continue

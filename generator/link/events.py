@@ -37,7 +37,7 @@ def events_of(source) -> list[Event]:
     title = report.meta.title or report.source
     period = report_period(report.meta.title, report.meta.issued)
     events: list[Event] = []
-    for t, table, r, row, tid in rows_of(report):
+    for _, table, _, row, tid in rows_of(report):
         owners = tuple(division_id(o) for o in row.owners)
         common = dict(report_id=rid, report_title=title, task_id=tid, task_title=row.task,
                       entry_number=None, divisions=owners)

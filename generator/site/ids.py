@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..model import Report, Row, Table
+from ..model import Report
 from ..vocabulary import division_named
 
 
@@ -48,5 +48,3 @@ def rows_of(report: Report):
         for r, row in enumerate(table.rows):
             yield t, table, r, row, task_id(t, r)
 
-
-__all__ = ["report_id", "task_id", "division_id", "rows_of", "Row", "Table"]

@@ -60,7 +60,7 @@ def data_files(sources) -> dict[str, str]:
         files[f"reports/{s.id}.json"] = json.dumps(model, ensure_ascii=False, indent=1) + "\n"
         index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
                       "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
-        for t, table, r, row, tid in rows_of(s.report):
+        for _, table, _, row, tid in rows_of(s.report):
             columns = {c.key: c for c in table.columns}
             files[f"tasks/{s.id}-{tid}.json"] = json.dumps(
                 {"report_id": s.id, "task_id": tid, "table_caption": table.caption,

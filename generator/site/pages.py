@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Item, Report, Row, Table
 from ..vocabulary import roles
-from .ids import division_id, report_id, rows_of
+from .ids import division_id, rows_of, task_id
 
 GENERATED = "generated"
 EMPTY_CELL = "（本栏无内容）"
@@ -146,7 +146,8 @@ def _report_table(rid: str, t: int, table: Table) -> list[str]:
         span = ' colspan="2"' if c.role == "task" and not has_number else ""
         out.append(f'<th scope="col"{span}>{esc(c.label)}</th>')
     out.append("</tr></thead><tbody>")
-    for _, _, r, row, tid in ((t, table, r, row, f"{t + 1}-{r + 1:02d}") for r, row in enumerate(table.rows)):
+    for r, row in enumerate(table.rows):
+        tid = task_id(t, r)
         link = ref("tasks", f"{rid}-{tid}")
         number = esc(row.number) if row.number else "—"
         out.append(f'<tr id="task-{tid}">')
@@ -260,7 +261,7 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
     for source in sources:
         rid, report = source.id, source.report
         per: dict[str, list[str]] = {}
-        for t, table, r, row, tid in rows_of(report):
+        for _, _, _, row, tid in rows_of(report):
             for owner in row.owners:
                 did = division_id(owner)
                 names.setdefault(did, owner)
@@ -321,7 +322,7 @@ def tasks_index(sources: list[Source]) -> str:
             body.append(f"<h3>{esc(table.caption or TABLE_LABEL.format(n=t + 1))}</h3>")
             body.append("<ol class=\"task-list\">")
             for r, row in enumerate(table.rows):
-                tid = f"{t + 1}-{r + 1:02d}"
+                tid = task_id(t, r)
                 body.append(f'<li><span class="marker">{esc(row.number or "—")}</span> '
                             f'<a href="{ref("tasks", f"{s.id}-{tid}")}">{esc(row.task)}</a>'
                             f' <span class="owners-inline">{"、".join(esc(o) for o in row.owners)}</span></li>')
@@ -349,5 +350,3 @@ def divisions_index(sources: list[Source]) -> str:
     body += ["</tbody></table>"]
     return page(meta, body)
 
-
-__all__ = ["Source", "all_pages", "report_id"]
