@@ -129,3 +129,16 @@ def test_a_near_match_is_not_merged_and_says_why(series_site):
 @pytest.mark.site
 def test_the_two_seeds_share_no_thread(site):
     assert not any(soup(p).select_one("section.thread") for p in (site / "reports").rglob("tasks/*/index.html"))
+
+
+@pytest.mark.site
+def test_cited_documents_link_to_their_pages_where_they_are_mentioned(site):
+    task = soup(site / "reports/2021-00558/tasks/1-01/index.html")
+    links = {a.get_text(): a["href"] for a in task.select(".column a.doc")}
+    href = links["《杭州城西科创大走廊发展“十四五”规划》"]
+    page = soup(site / "reports/2021-00558/tasks/1-01" / href / "index.html")
+    assert page.select_one("h1").get_text() == "《杭州城西科创大走廊发展“十四五”规划》"
+    progress = task.select(".column")[2].get_text()
+    assert "2.6月28日,《杭州城西科创大走廊发展“十四五”规划》正式印发。" in progress  # the text is unchanged
+    entry = soup(site / "reports/2020-15367/index.html").select_one("#entry-10")
+    assert any("长三角" in a.get_text() for a in entry.select("a.doc"))

@@ -95,6 +95,15 @@ def _first_action(window: str, actions) -> str | None:
     return best[1] if best else None
 
 
+def cited_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of every 《title》 in `text`, found sentence by sentence as mentions are."""
+    spans = []
+    for sentence in _SENTENCE.finditer(text):
+        for m in _TITLE.finditer(sentence.group(0)):
+            spans.append((sentence.start() + m.start(), sentence.start() + m.end(), m.group(1)))
+    return spans
+
+
 def mentions_of(source) -> list[Mention]:
     report, rid = source.report, source.id
     title = report.meta.title or report.source

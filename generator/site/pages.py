@@ -26,6 +26,19 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def linked(text: str) -> str:
+    """Escaped report text, each cited 《document》 linked to its page (the text itself unchanged)."""
+    from ..link.documents import cited_spans, doc_id
+
+    out, last = [], 0
+    for start, end, title in cited_spans(text):
+        out.append(esc(text[last:start]))
+        out.append(f'<a class="doc" href="{ref("documents", doc_id(title))}">{esc(text[start:end])}</a>')
+        last = end
+    out.append(esc(text[last:]))
+    return "".join(out)
+
+
 def ref(kind: str, name: str, anchor: str = "") -> str:
     """A Pelican {filename} link target for a generated page."""
     return f"{{filename}}/{GENERATED}/{kind}/{name}.md" + (f"#{anchor}" if anchor else "")
@@ -117,7 +130,7 @@ def report_page(source: Source) -> str:
         items = []
         for e in report.entries:
             link = f'<a href="{ref("divisions", e.division_id or division_id(e.division))}">{esc(e.division)}</a>'
-            text = "<br>".join(esc(part) for part in e.text.split("\n"))
+            text = "<br>".join(linked(part) for part in e.text.split("\n"))
             items.append(f'<li id="entry-{esc(e.number)}"><span class="marker">{esc(e.number)}.</span> '
                          f'{link}:{text}</li>')
         blocks.append((report.entries[0].line, ['<ol class="entries">', *items, "</ol>"]))
@@ -166,7 +179,7 @@ def _report_table(rid: str, t: int, table: Table) -> list[str]:
 
 def _items(items: tuple[Item, ...]) -> str:
     return "".join(
-        f'<p>{f"<span class=marker>{esc(i.marker)}</span>" if i.marker else ""}{esc(i.text)}</p>' for i in items
+        f'<p>{f"<span class=marker>{esc(i.marker)}</span>" if i.marker else ""}{linked(i.text)}</p>' for i in items
     )
 
 
@@ -272,7 +285,7 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
         for e in report.entries:
             did = e.division_id or division_id(e.division)
             names.setdefault(did, e.division)
-            text = "<br>".join(esc(part) for part in e.text.split("\n"))
+            text = "<br>".join(linked(part) for part in e.text.split("\n"))
             per.setdefault(did, []).append(
                 f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
                 f'第 {esc(e.number)} 条</a>：{text}</li>')
