@@ -15,7 +15,7 @@ from .link.threads import threads
 from .model import Report
 from .parse import parse_file
 from .site.build import SOURCE_SUFFIXES, load_sources
-from .site.ids import report_id, rows_of
+from .site.ids import division_names, report_id, rows_of
 from .site.pages import Source
 
 
@@ -24,9 +24,6 @@ def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | 
         report = parse_file(path)
     except ReportError as exc:
         print(exc, file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"{path}:1: error: cannot read the file ({exc.strerror})\n  hint: check the path", file=sys.stderr)
         return 2
     rid = report_id(report)
     existing, _ = load_sources(sources_dir)
@@ -66,7 +63,7 @@ def _summary(new: Source, others: list[Source], previous: Source | None, target:
             print(f"    continues: {tid} {row.task[:30]} (after {before[-1].report_id} {before[-1].task_id})")
     if r.entries:
         print(f"  {len(r.entries)} division entries")
-    divisions = sorted({o for _, _, _, row, _ in rows for o in row.owners} | {e.division for e in r.entries})
+    divisions = division_names(r)
     if divisions:
         print(f"  divisions: {'、'.join(divisions)}")
     if previous:

@@ -41,6 +41,9 @@ class Column:
         if not self.key:
             object.__setattr__(self, "key", self.role or self.label)
 
+    def to_json(self) -> dict:
+        return {"label": self.label, "role": self.role, "key": self.key}
+
 
 @dataclass(frozen=True)
 class Row:
@@ -94,7 +97,7 @@ class Table:
         return {
             "caption": self.caption,
             "line": self.line,
-            "columns": [{"label": c.label, "role": c.role, "key": c.key} for c in self.columns],
+            "columns": [c.to_json() for c in self.columns],
             "rows": [row.to_json() for row in self.rows],
         }
 
@@ -253,15 +256,6 @@ class Report:
     """Every non-blank span of the source in order, marked content or structure.
 
     Not part of the JSON: it is what the fidelity tests check the model against."""
-
-    @property
-    def shape(self) -> str:
-        """"tables", "entries" or "sections": which body the report has."""
-        if self.tables:
-            return "tables"
-        if self.entries:
-            return "entries"
-        return "sections"
 
     def to_json(self) -> dict:
         return {

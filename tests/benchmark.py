@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.sitebuild import copy_project
 from tests.synthetic import corpus
 
 ROOT = Path(__file__).parent.parent
@@ -30,11 +31,11 @@ BUILD = ("import json, sys; from pathlib import Path; from generator.site.build 
 
 
 def project(folder: Path, files: dict[str, str]) -> Path:
-    for name in ("theme", "pelicanconf.py", "publishconf.py"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, folder / name)
-    shutil.copytree(ROOT / "content" / "pages", folder / "content" / "pages")
+    """A copy of the project whose sources are the synthetic reports only."""
+    copy_project(folder)
     sources = folder / "content" / "sources"
-    sources.mkdir(parents=True)
+    shutil.rmtree(sources)
+    sources.mkdir()
     for name, text in files.items():
         (sources / name).write_text(text, encoding="utf-8")
     return folder

@@ -94,6 +94,10 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+SEARCH_DONE = "(s => s && s !== '正在搜索……')(document.getElementById('search-status').textContent)"
+"""True once the search page has shown its results (or said there are none)."""
+
+
 def _high(fd: int) -> int:
     """Move a descriptor above 9, so that placing the pipes on 3 and 4 in the child clobbers neither."""
     high = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)

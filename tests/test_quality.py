@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from tests.browser import Browser, available
+from tests.browser import SEARCH_DONE, Browser, available
 from tests.conftest import DATA, ROOT
 from tests.screenshots import serve
 from tests.sitebuild import built_site, html_files
@@ -30,7 +30,6 @@ TEMPLATES = {
     "documents": "documents/", "document": "documents/d7c353758d0/", "search": "search/?q=%E9%AB%98%E6%96%B0%E5%A4%84", "404": "404.html",
     "tasks": "tasks/", "data": "data/", "hostile": "reports/2022-09999/",
 }
-SEARCH_DONE = "(s => s && s !== '正在搜索……')(document.getElementById('search-status').textContent)"
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,13 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser import Browser, available
+from tests.browser import SEARCH_DONE, Browser, available
 from tests.screenshots import serve
 from tests.sitebuild import built_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.site,
               pytest.mark.skipif(not available(), reason="needs chromium: apt-get install chromium")]
 
-DONE = "(s => s && s !== '正在搜索……')(document.getElementById('search-status').textContent)"
 RESULTS = ("[document.getElementById('search-status').textContent, Object.fromEntries("
            "[...document.querySelectorAll('.search-group')].map(g => [g.dataset.kind, "
            "[...g.querySelectorAll('a')].map(a => a.getAttribute('href'))]))]")
@@ -28,7 +27,7 @@ def search(tmp_path_factory):
         def query(text: str, **filters):
             extra = "".join(f"&{k}={quote(v)}" for k, v in filters.items())
             browser.open(f"{base}search/?q={quote(text)}{extra}")
-            browser.wait(DONE)
+            browser.wait(SEARCH_DONE)
             return browser.eval(RESULTS)
 
         query.browser, query.base = browser, base

@@ -13,17 +13,21 @@ from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..sources import Document, Grid, Para, read_document
 from ..vocabulary import is_chrome
 from .entries import entry_run, parse_entries
-from .ledger import Ledger
+from .ledger import Ledger, Notes
 from .meta import parse_head
 from .sections import parse_sections
-from .tables import Notes, find_header, flat_table, grid_table, is_caption
+from .tables import find_header, flat_table, grid_table, is_caption
 
 __all__ = ["parse_file", "parse_document"]
 
 
 def parse_file(path: Path) -> Report:
-    """Parse one report file. Raises ReportError when the file is not a report."""
-    return parse_document(read_document(path))
+    """Parse one report file. Raises ReportError when the file is not a report or cannot be read."""
+    try:
+        document = read_document(path)
+    except OSError as exc:
+        raise ReportError(str(path), 1, f"cannot read the file ({exc.strerror})", "check the path") from exc
+    return parse_document(document)
 
 
 def parse_document(doc: Document) -> Report:

@@ -7,8 +7,7 @@ import re
 from ..model import Entry
 from ..sources import Para
 from ..vocabulary import division_named, looks_like_division
-from .ledger import Ledger
-from .tables import Notes
+from .ledger import Ledger, Notes
 
 _ENTRY = re.compile(r"^(\d{1,3})(\s*[.．、]\s*)([^:：,，。;；\s]{1,12}?)(\s*[:：]\s*)")
 

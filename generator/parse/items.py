@@ -62,20 +62,17 @@ def segments(paras: list[Para]) -> list[list[Marked]]:
     return result
 
 
-def inline_split(para: Para) -> list[Marked]:
-    """Split "1.甲。2.乙。" written in one paragraph into numbered items, when numbered 1, 2, …"""
-    first = split_marker(para)
-    if first.number != 1:
-        return [Marked(None, None, para.text, para.line)]
+def inline_split(first: Marked) -> list[Marked]:
+    """Split item 1 written as "1.甲。2.乙。" in one paragraph into numbered items 1, 2, …"""
     text = first.text
     items = []
     start, marker, expected = 0, first.marker, 2
     for m in _INLINE.finditer(text):
         if int(m.group(1)) != expected:
             continue
-        items.append(Marked(expected - 1, marker, text[start:m.start()], para.line))
+        items.append(Marked(expected - 1, marker, text[start:m.start()], first.line))
         start, marker, expected = m.end(), m.group(0), expected + 1
-    items.append(Marked(expected - 1, marker, text[start:], para.line))
+    items.append(Marked(expected - 1, marker, text[start:], first.line))
     return items
 
 
@@ -84,7 +81,7 @@ def cell_items(paras: list[Para], ledger: Ledger) -> tuple[Item, ...]:
     marked: list[Marked] = []
     for segment in segments(paras):
         if len(segment) == 1 and segment[0].number == 1:
-            marked.extend(inline_split(Para(segment[0].marker + segment[0].text, segment[0].line)))
+            marked.extend(inline_split(segment[0]))
         else:
             marked.extend(segment)
     return record(marked, ledger)

@@ -7,6 +7,8 @@ is narrow enough that a test can check a span really is that kind
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..model import Piece
 
 CONTENT = "content"
@@ -30,3 +32,13 @@ class Ledger:
         assert kind in STRUCTURE_KINDS, kind
         if text.strip():
             self.pieces.append(Piece(kind, text, line))
+
+
+@dataclass
+class Notes:
+    """Diagnostics collected while parsing, as (line, code, message, hint)."""
+
+    items: list[tuple[int, str, str, str]] = field(default_factory=list)
+
+    def add(self, line: int, code: str, message: str, hint: str = "") -> None:
+        self.items.append((line, code, message, hint))

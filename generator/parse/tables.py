@@ -11,13 +11,13 @@ ones, and a diagnostic says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Column, Item, Row, Table, Unplaced
 from ..sources import Grid, Para
 from ..vocabulary import fold, is_label_prefix, looks_like_division, role_of, roles
 from .items import Marked, cell_items, record, segments
-from .ledger import Ledger
+from .ledger import Ledger, Notes
 
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?,，]")
 _NAME_SEP = re.compile(r"[、,，/;；\s]+")
@@ -26,24 +26,18 @@ _MAX_LABEL_PARAS = 4
 _MAX_HEADER_PARAS = 30
 
 
-@dataclass
-class Notes:
-    """Diagnostics collected while parsing, as (line, code, message, hint)."""
-
-    items: list[tuple[int, str, str, str]] = field(default_factory=list)
-
-    def add(self, line: int, code: str, message: str, hint: str = "") -> None:
-        self.items.append((line, code, message, hint))
-
-
 @dataclass(frozen=True)
 class Header:
-    columns: tuple[Column, ...]
     start: int
     """Index of the header's first paragraph."""
     end: int
     """Index of the first row number ("1")."""
     parts: tuple[tuple[Column, tuple[Para, ...]], ...]
+    """Each column with the header paragraphs its label was joined from."""
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(column for column, _ in self.parts)
 
 
 # ---------------------------------------------------------------- header
@@ -83,7 +77,7 @@ def find_header(body: list, i: int) -> Header | None:
         return None
     columns = _dedupe_roles([c for c, _ in parts])
     parts = [(c, paras) for c, (_, paras) in zip(columns, parts)]
-    return Header(tuple(columns), i, end, tuple(parts))
+    return Header(i, end, tuple(parts))
 
 
 def _dedupe_roles(columns: list[Column]) -> list[Column]:
@@ -239,7 +233,7 @@ def _is_owner_para(para: Para) -> bool:
 def _owner_items(paras: list[Para], ledger: Ledger) -> tuple[Item, ...]:
     items = []
     for para in paras:
-        for piece in re.split(r"([、,，/;；\s]+)", para.text):
+        for piece in re.split(f"({_NAME_SEP.pattern})", para.text):
             if not piece:
                 continue
             if _NAME_SEP.fullmatch(piece):

@@ -47,8 +47,6 @@ def load_sources(folder: Path) -> tuple[list[Source], list[str]]:
                           f"this copy is left out\n  hint: remove one of the two, or use `python -m generator add --replace`")
             continue
         seen[rid] = path.name
-        for diagnostic in report.diagnostics:
-            logging.getLogger("generator").info("%s", diagnostic)
         sources.append(Source(report, rid, provenance.get(path.name, {}).get("url")))
     return sources, errors
 
@@ -190,9 +188,8 @@ def swap(fresh: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(settings_file: Path, output: Path, root: Path) -> int:
-    """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
-    TIMINGS.clear()
+def write_pages(root: Path) -> tuple[list[Source], list[str]]:
+    """Parse content/sources/ and write content/generated/; (sources, errors), errors already printed."""
     progress("parsing reports")
     with timed("parse"):
         sources, errors = load_sources(root / "content" / "sources")
@@ -204,6 +201,13 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         written, removed = write_content(pages, root / "content")
     TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
+    return sources, errors
+
+
+def build(settings_file: Path, output: Path, root: Path) -> int:
+    """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
+    TIMINGS.clear()
+    sources, errors = write_pages(root)
     for a, b in alias_candidates({m.title for s in sources for m in mentions_of(s)}):
         print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
               f"generator/data/documents.toml", file=sys.stderr)

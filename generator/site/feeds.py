@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from feedgenerator import Atom1Feed
 
-from .ids import division_id, rows_of
+from .ids import division_id, division_names
 
 TZ = dt.timezone(dt.timedelta(hours=8))  # 发布日期 are Beijing time
 
@@ -39,8 +39,7 @@ def division_sources(sources) -> dict[str, tuple[str, list]]:
     """Division id -> (name, reports that concern it)."""
     result: dict[str, tuple[str, list]] = {}
     for s in sources:
-        names = {o for _, _, _, row, _ in rows_of(s.report) for o in row.owners} | {e.division for e in s.report.entries}
-        for name in sorted(names):
+        for name in division_names(s.report):
             result.setdefault(division_id(name), (name, []))[1].append(s)
     return result
 

@@ -42,6 +42,12 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
+def division_names(report: Report) -> list[str]:
+    """Every division the report names, as owner of a task or in a division entry, sorted."""
+    owners = {o for table in report.tables for row in table.rows for o in row.owners}
+    return sorted(owners | {e.division for e in report.entries})
+
+
 def rows_of(report: Report):
     """(table index, table, row index, row, task id) for every row of a report."""
     for t, table in enumerate(report.tables):

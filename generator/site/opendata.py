@@ -64,7 +64,7 @@ def data_files(sources) -> dict[str, str]:
             columns = {c.key: c for c in table.columns}
             files[f"tasks/{s.id}-{tid}.json"] = json.dumps(
                 {"report_id": s.id, "task_id": tid, "table_caption": table.caption,
-                 "columns": [{"label": c.label, "role": c.role, "key": c.key} for c in table.columns],
+                 "columns": [c.to_json() for c in table.columns],
                  **row.to_json()}, ensure_ascii=False, indent=1) + "\n"
             for key, items in row.cells:
                 column = columns.get(key)

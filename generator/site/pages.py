@@ -130,9 +130,8 @@ def report_page(source: Source) -> str:
         items = []
         for e in report.entries:
             link = f'<a href="{ref("divisions", e.division_id or division_id(e.division))}">{esc(e.division)}</a>'
-            text = "<br>".join(linked(part) for part in e.text.split("\n"))
             items.append(f'<li id="entry-{esc(e.number)}"><span class="marker">{esc(e.number)}.</span> '
-                         f'{link}:{text}</li>')
+                         f'{link}:{_entry_html(e)}</li>')
         blocks.append((report.entries[0].line, ['<ol class="entries">', *items, "</ol>"]))
     for s in report.sections:
         out = []
@@ -175,6 +174,11 @@ def _report_table(rid: str, t: int, table: Table) -> list[str]:
         out.append("</tr>")
     out += ["</tbody></table>", "</div>", "</figure>"]
     return out
+
+
+def _entry_html(entry) -> str:
+    """A division entry's text; paragraphs that continued it are kept as line breaks."""
+    return "<br>".join(linked(part) for part in entry.text.split("\n"))
 
 
 def _items(items: tuple[Item, ...]) -> str:
@@ -285,10 +289,9 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
         for e in report.entries:
             did = e.division_id or division_id(e.division)
             names.setdefault(did, e.division)
-            text = "<br>".join(linked(part) for part in e.text.split("\n"))
             per.setdefault(did, []).append(
                 f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
-                f'第 {esc(e.number)} 条</a>：{text}</li>')
+                f'第 {esc(e.number)} 条</a>：{_entry_html(e)}</li>')
         for did, items in per.items():
             lines.setdefault(did, []).extend([
                 f'<section class="from-report"><h2><a href="{ref("reports", rid)}">'

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..link.documents import Mention, alias_candidates, canonical_title
 from ..link.events import Event, in_order
-from .pages import esc, page, ref
+from .pages import EMPTY_CELL, esc, page, ref
 
 
 def _target(e) -> str:
@@ -184,7 +184,7 @@ def thread_section(rid: str, tid: str, members: list, near: list) -> list[str]:
                     out.append("<p>完成情况与上次相同。</p>")
                 out.append("</div>")
             out.append('<div class="progress"><h3>本次完成情况</h3>'
-                       + ("".join(f"<p>{esc(p)}</p>" for p in progress) or f"<p>{EMPTY}</p>") + "</div></li>")
+                       + ("".join(f"<p>{esc(p)}</p>" for p in progress) or f"<p>{EMPTY_CELL}</p>") + "</div></li>")
             previous = m
         out += ["</ol>", "</section>"]
     for miss in near:
@@ -192,6 +192,3 @@ def thread_section(rid: str, tid: str, members: list, near: list) -> list[str]:
         out.append(f'<p class="note">另见 <a href="{ref("tasks", f"{other[0]}-{other[1]}")}">相近的任务</a>：'
                    f"{esc(miss.reason)}（相似度 {miss.ratio:.2f}）。</p>")
     return out
-
-
-EMPTY = "（本栏无内容）"

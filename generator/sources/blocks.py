@@ -48,4 +48,3 @@ class Document:
     """Content blocks in document order."""
     chrome: tuple[Para, ...] = ()
     """Text of the page outside the article (HTML navigation, footers): kept for the ledger."""
-    line_count: int = 0

@@ -24,11 +24,10 @@ def read_document(path: Path) -> Document:
 def parse_source_text(text: str, name: str, encoding: str = "utf-8") -> Document:
     """Blocks of a decoded file: HTML when it starts like HTML, whatever its name says."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    line_count = text.count("\n") + 1
     if _HTML_START.match(text):
         blocks, chrome = html_blocks(text)
-        return Document(name, encoding, blocks, chrome, line_count)
-    return Document(name, encoding, text_blocks(text.split("\n")), (), line_count)
+        return Document(name, encoding, blocks, chrome)
+    return Document(name, encoding, text_blocks(text.split("\n")))
 
 
 def text_blocks(lines: list[str], first_line: int = 1) -> tuple[Para | Grid, ...]:
