@@ -3,7 +3,8 @@
 Every report is marked as synthetic in its title (【合成测试数据】) and has a made-up
 索引号 (SYN/…). Shapes follow the seeds: monthly division lists of 14 divisions, and
 quarterly / half-year tables of 10-30 tasks with the seed's column set, numbered lists,
-dates written in the text and cited documents. Ten years of one department ≈ 160 reports.
+dates written in the text and cited documents. A year's table reports all report on that
+year's task list, as the real series does. Ten years of one department ≈ 160 reports.
 
     python -m tests.synthetic --reports 160 --out DIR
 """
@@ -50,7 +51,14 @@ def _cell(rng, pool, docs, month: int) -> list[str]:
     return [f"{i}.{_sentence(rng, pool, docs, month)}" for i in range(1, n + 1)]
 
 
-def report(n: int, year: int, month: int, kind: str, rng, pool, docs) -> str:
+def year_tasks(rng, pool) -> list[tuple[str, list[str]]]:
+    """A year's key tasks and their divisions. Like the real series, every table report of a
+    year reports on the same tasks, so a task's thread runs through that year's reports."""
+    return [(f"{rng.choice(pool)[:-1]}；{rng.choice(pool)}", rng.sample(DIVISIONS[2:], rng.randint(1, 3)))
+            for _ in range(rng.randint(10, 30))]
+
+
+def report(n: int, year: int, month: int, kind: str, rng, pool, docs, tasks) -> str:
     day = 28 if month != 2 else 27
     issued = f"{year}-{month:02d}-{day:02d}"
     if kind == "list":
@@ -66,11 +74,11 @@ def report(n: int, year: int, month: int, kind: str, rng, pool, docs) -> str:
             lines += [f"{i}. {division}:{text}", ""]
     else:
         lines += [part for label in HEADER for part in (label, "")]
-        for row in range(1, rng.randint(10, 30) + 1):
-            lines += [str(row), "", _sentence(rng, pool, docs, month), ""]
+        for row, (task, owners) in enumerate(tasks, start=1):
+            lines += [str(row), "", task, ""]
             for _ in range(3):  # target, measures, progress
                 lines += [part for p in _cell(rng, pool, docs, month) for part in (p, "")]
-            lines += [part for d in rng.sample(DIVISIONS[2:], rng.randint(1, 3)) for part in (d, "")]
+            lines += [part for d in owners for part in (d, "")]
             lines += [part for p in _cell(rng, pool, docs, month) for part in (p, "")]
     lines.append("Produced By 大汉网络 大汉版通发布系统")
     return "\n".join(lines) + "\n"
@@ -84,6 +92,7 @@ def corpus(count: int, seed: int = 2026) -> dict[str, str]:
     n = 0
     year = 2011
     while n < count:
+        tasks = year_tasks(rng, pool)
         for month in range(1, 13):
             for kind in ("list",) + (("table",) if month % 3 == 0 else ()):
                 if month % 3 == 0 and kind == "list" and month in (6, 12):
@@ -91,7 +100,7 @@ def corpus(count: int, seed: int = 2026) -> dict[str, str]:
                 if n >= count:
                     break
                 n += 1
-                files[f"syn-{n:05d}.txt"] = report(n, year, month, kind, rng, pool, docs)
+                files[f"syn-{n:05d}.txt"] = report(n, year, month, kind, rng, pool, docs, tasks)
         year += 1
     return files
 
