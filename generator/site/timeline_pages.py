@@ -40,7 +40,7 @@ def event_item(e: Event, with_source: bool = True) -> str:
 def task_timeline(events: list[Event]) -> list[str]:
     if not events:
         return []
-    return ['<section class="timeline-section" aria-labelledby="timeline-h">', '<h2 id="timeline-h">时间线</h2>',
+    return ['<section class="timeline-section" aria-labelledby="timeline-h" data-pagefind-ignore>', '<h2 id="timeline-h">时间线</h2>',
             '<ol class="timeline">', *(event_item(e, with_source=False) for e in in_order(events)), "</ol>",
             "</section>"]
 
@@ -58,7 +58,7 @@ def by_month(events: list[Event], heading: str = "h3") -> list[str]:
 def division_timeline(events: list[Event]) -> list[str]:
     if not events:
         return []
-    return ['<section class="timeline-section" aria-labelledby="timeline-h">', '<h2 id="timeline-h">按月份</h2>',
+    return ['<section class="timeline-section" aria-labelledby="timeline-h" data-pagefind-ignore>', '<h2 id="timeline-h">按月份</h2>',
             *by_month(events), "</section>"]
 
 
@@ -115,7 +115,7 @@ def document_pages(mentions: list[Mention]) -> dict[str, str]:
         body = []
         if variants:
             body.append('<p class="note">报告中也写作：' + "、".join(f"《{esc(v)}》" for v in variants) + "</p>")
-        body += ['<ol class="timeline lifecycle">']
+        body += ['<ol class="timeline lifecycle" data-pagefind-ignore>']
         for m in ms:
             where = (f'<a href="{ref("tasks", f"{m.report_id}-{m.task_id}")}">任务 {esc(m.task_id)}</a>（{esc(m.column)}）'
                      if m.task_id else
@@ -160,7 +160,7 @@ def thread_section(rid: str, tid: str, members: list, near: list) -> list[str]:
 
     out = []
     if members:
-        out += ['<section class="thread" aria-labelledby="thread-h">', '<h2 id="thread-h">历次报告中的进展</h2>',
+        out += ['<section class="thread" aria-labelledby="thread-h" data-pagefind-ignore>', '<h2 id="thread-h">历次报告中的进展</h2>',
                 "<p>以下报告列出了表述完全相同的这项任务，按报告期排列。</p>", '<ol class="timeline thread-list">']
         previous = None
         for m in members:

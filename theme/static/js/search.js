@@ -1,4 +1,6 @@
 // Search with Pagefind's JavaScript API; results grouped by kind (报告, 任务, 处室, 文件).
+// The index comes in bundles (one per year, one for divisions and documents, listed in
+// pagefind/bundles.json): the first is loaded, the others merged into it.
 // Pages stay readable without this script: the search page then points to the indexes.
 (function () {
   "use strict";
@@ -9,7 +11,7 @@
   var status = document.getElementById("search-status");
   var results = document.getElementById("search-results");
   var selects = { report: document.getElementById("search-report"), division: document.getElementById("search-division") };
-  var bundle = new URL(script.getAttribute("data-pagefind"), document.baseURI).href;
+  var manifest = new URL(script.getAttribute("data-bundles"), document.baseURI).href;
   form.hidden = false;
 
   function el(tag, attrs, text) {
@@ -19,9 +21,24 @@
     return node;
   }
 
-  import(bundle).then(function (pagefind) {
-    pagefind.options({ excerptLength: 40 });
-    pagefind.filters().then(function (filters) {
+  function load() {
+    return fetch(manifest).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (list) {
+      // Paths, not full URLs, and the site's root as every bundle's base: results link within the site.
+      var paths = list.bundles.map(function (b) { return new URL(b.name + "/", manifest).pathname; });
+      var options = { excerptLength: 40, baseUrl: new URL("../", manifest).pathname };
+      return import(paths[0] + "pagefind.js").then(function (pagefind) {
+        return Promise.resolve(pagefind.options(options)).then(function () {
+          return Promise.all(paths.slice(1).map(function (path) { return pagefind.mergeIndex(path, options); }));
+        }).then(function () { return pagefind; });
+      });
+    });
+  }
+
+  load().then(function (pagefind) {
+    return pagefind.filters().then(function (filters) {
       Object.keys(selects).forEach(function (name) {
         Object.keys(filters[name] || {}).sort().forEach(function (value) {
           selects[name].appendChild(el("option", { value: value }, value));
