@@ -23,7 +23,9 @@ STATIC_PATHS = []
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
-PLUGINS = ["generator.pelican_reader"]
+# pelican_reuse renders only pages whose source, theme or settings changed (see its docstring).
+PLUGINS = ["generator.pelican_reader", "generator.pelican_reuse"]
+REUSE_OUTPUT = None  # set by the build to the site being replaced
 # Report text is data: templates escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
@@ -56,5 +58,6 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+GZIP_CACHE = False  # compressing the cache on every build cost more than reading it saves
 DELETE_OUTPUT_DIRECTORY = False  # the build renders into a fresh directory and swaps it in
 OUTPUT_SOURCES = False
