@@ -71,9 +71,12 @@ def _build(args) -> int:
 
 
 def _content(args) -> int:
-    from .site.build import write_pages
+    from .site.build import CACHE, write_pages
+    from .site.memo import SourceCache
 
-    _, errors = write_pages(ROOT)
+    cache = SourceCache(ROOT / CACHE)
+    _, errors = write_pages(ROOT, cache)
+    cache.save()
     return 1 if errors else 0
 
 

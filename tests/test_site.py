@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import DATA
@@ -138,14 +140,43 @@ def test_same_input_same_bytes(tmp_path):
     for project in (first, second):
         assert build(project).returncode == 0
 
-    def files(project):
-        return sorted(p.relative_to(project / "output").as_posix() for p in (project / "output").rglob("*")
-                      if p.is_file())
+    assert_same_site(first / "output", second / "output")
+    assert any(f.startswith("pagefind/2021/filter/") for f in site_files(first / "output"))  # search included
 
-    assert files(first) == files(second)
-    assert any(f.startswith("pagefind/filter/") for f in files(first))  # the search index is included
-    for relative in files(first):
-        assert (first / "output" / relative).read_bytes() == (second / "output" / relative).read_bytes(), relative
+
+def site_files(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def assert_same_site(a, b):
+    assert site_files(a) == site_files(b)
+    for relative in site_files(a):
+        assert (a / relative).read_bytes() == (b / relative).read_bytes(), relative
+
+
+def test_a_rebuild_after_adding_a_report_equals_a_fresh_build(tmp_path):
+    # The rebuild reuses what did not change (pages, search bundles, parsed reports);
+    # what it serves must be exactly what a build from nothing makes.
+    series = DATA / "series_q3_2021.txt"
+    grown, fresh = copy_project(tmp_path / "grown"), copy_project(tmp_path / "fresh", extra_sources=(series,))
+    assert build(grown).returncode == 0
+    (grown / "content/sources" / series.name).write_bytes(series.read_bytes())
+    result = build(grown)
+    assert result.returncode == 0, result.stderr
+    assert build(fresh).returncode == 0
+    assert_same_site(grown / "output", fresh / "output")
+    index = json.loads((grown / "output/pagefind/bundles.json").read_text("utf-8"))
+    assert [b["name"] for b in index["bundles"]] == ["site", "2020", "2021"]
+
+
+def test_a_theme_change_renders_every_page_again(tmp_path):
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    base = project / "theme/templates/base.html"
+    base.write_text(base.read_text("utf-8").replace("</footer>", "<p>页脚已更新</p></footer>"), "utf-8")
+    assert build(project).returncode == 0
+    pages = html_files(project / "output")
+    assert pages and all("页脚已更新" in p.read_text("utf-8") for p in pages)
 
 
 def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(tmp_path):

@@ -7,7 +7,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..site.ids import task_id
 from ..vocabulary import DATA
@@ -124,12 +124,21 @@ def mentions_of(source) -> list[Mention]:
     return found
 
 
-def alias_candidates(titles: set[str]) -> list[tuple[str, str]]:
+def alias_candidates(titles: set[str]) -> tuple[tuple[str, str], ...]:
     """Pairs of different canonical titles so alike they may name one document."""
-    names = sorted({canonical_title(t) for t in titles})
+    return _alike(tuple(sorted({canonical_title(t) for t in titles})))
+
+
+@lru_cache(maxsize=4)  # the build notes them and the documents page lists them
+def _alike(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     pairs = []
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if abs(len(a) - len(b)) <= 12 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
+    matcher = difflib.SequenceMatcher(None)
+    for i, b in enumerate(names):
+        matcher.set_seq2(b)  # the matcher indexes its second text; once for each
+        for a in names[:i]:
+            if abs(len(a) - len(b)) > 12:
+                continue
+            matcher.set_seq1(a)
+            if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:  # quick_ratio bounds ratio
                 pairs.append((a, b))
-    return pairs
+    return tuple(sorted(pairs))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..site.ids import rows_of
 from .dates import When, report_period
@@ -75,17 +76,19 @@ def _near_misses(groups) -> list[NearMiss]:
     for (publisher, _), items in sorted(by_report.items(), key=lambda kv: _period_key(kv[1][0][1])):
         series.setdefault(publisher, []).append(items)
     misses = []
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
     for reports in series.values():
         for older, newer in zip(reports, reports[1:]):
-            for ka, a in older:
-                for kb, b in newer:
+            for kb, b in newer:
+                matcher.set_seq2(kb)  # the matcher indexes its second text; once for each
+                for ka, a in older:
                     if ka == kb or abs(len(ka) - len(kb)) > 10:
                         continue
-                    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+                    matcher.set_seq1(ka)
                     if matcher.quick_ratio() >= 0.85 and (ratio := matcher.ratio()) >= 0.85:
                         misses.append(NearMiss((a.report_id, a.task_id), (b.report_id, b.task_id), round(ratio, 2),
                                                "任务表述相近但不完全相同，未合并为同一任务"))
-    return misses
+    return sorted(misses, key=lambda m: (m.a, m.b))
 
 
 def _period_key(m: Member):
@@ -96,13 +99,18 @@ def sentences(texts: list[str]) -> list[str]:
     return [s for t in texts for s in re.findall(r"[^。；;！!？?]+[。；;！!？?]?", t) if s.strip()]
 
 
-def changes(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+def changes(before: list[str], after: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Sentences of `after` that are new, and sentences of `before` no longer there."""
-    a, b = sentences(before), sentences(after)
+    return _changes(tuple(before), tuple(after))
+
+
+@lru_cache(maxsize=4096)  # every page of a thread shows the same steps
+def _changes(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    a, b = sentences(list(before)), sentences(list(after))
     added, dropped = [], []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):
             dropped += a[i1:i2]
         if op in ("replace", "insert"):
             added += b[j1:j2]
-    return added, dropped
+    return tuple(added), tuple(dropped)

@@ -15,39 +15,50 @@ import shutil
 import sys
 import time
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import BuildError, ReportError
-from ..link.documents import alias_candidates, mentions_of
+from ..link.documents import alias_candidates
 from ..parse import parse_file
 from .ids import report_id
+from .memo import SourceCache
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from .pages import GENERATED, Source, all_pages
 from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
+CACHE = Path("cache") / "reports"
 
 
-def load_sources(folder: Path) -> tuple[list[Source], list[str]]:
-    """Parse every report in `folder`; (good sources, error messages for the bad ones)."""
+def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[Source], list[str]]:
+    """Parse every report in `folder` (or take it from `cache` when the file is unchanged);
+    (good sources, error messages for the bad ones)."""
     provenance = _provenance(folder)
     sources: list[Source] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES):
-        try:
-            report = parse_file(path)
-        except ReportError as exc:
-            errors.append(str(exc))
-            continue
-        rid = report_id(report)
+        url = provenance.get(path.name, {}).get("url")
+        key = cache.key(path, url) if cache else ""
+        source = cache.get(key) if cache else None
+        if source is None:
+            try:
+                report = parse_file(path)
+            except ReportError as exc:
+                errors.append(str(exc))
+                continue
+            source = Source(report, report_id(report), url)
+            if cache:
+                cache.put(key, source)
+        rid, report = source.id, source.report
         if rid in seen:
             errors.append(f"{path.name}:1: error: 索引号 {report.meta.index_no} is already used by {seen[rid]}; "
                           f"this copy is left out\n  hint: remove one of the two, or use `python -m generator add --replace`")
             continue
         seen[rid] = path.name
-        sources.append(Source(report, rid, provenance.get(path.name, {}).get("url")))
+        sources.append(source)
     return sources, errors
 
 
@@ -56,14 +67,16 @@ def _provenance(folder: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def write_content(pages: dict[str, str], content: Path) -> tuple[int, int]:
+def write_content(pages: Iterable[tuple[str, str]], content: Path) -> tuple[int, int, int]:
     """Write pages whose text changed and delete generated pages no report makes any more.
 
-    Returns (written, removed). Unchanged files keep their mtime, so Pelican's cache holds.
+    Returns (pages, written, removed). Unchanged files keep their mtime, so Pelican's cache holds.
     """
-    written = removed = 0
-    for relative, text in pages.items():
+    written = 0
+    wanted = set()
+    for relative, text in pages:
         path = content / relative
+        wanted.add(path)
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
             continue
@@ -73,12 +86,10 @@ def write_content(pages: dict[str, str], content: Path) -> tuple[int, int]:
         tmp.replace(path)
         written += 1
     root = content / GENERATED
-    wanted = {content / r for r in pages}
-    for path in sorted(root.rglob("*")) if root.exists() else []:
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            removed += 1
-    return written, removed
+    stale = [p for p in sorted(root.rglob("*")) if p.is_file() and p not in wanted] if root.exists() else []
+    for path in stale:
+        path.unlink()
+    return len(wanted), written, len(stale)
 
 
 class _Collect(logging.Handler):
@@ -111,7 +122,9 @@ def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
     output = output.resolve()
     remove_abandoned(output)
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
+    previous = output if output.is_dir() else None
+    settings = read_settings(str(settings_file), override={
+        "OUTPUT_PATH": str(fresh), "REUSE_OUTPUT": str(previous) if previous else None})
     try:
         progress(f"rendering {len(sources)} reports with Pelican")
         with _quiet_unless_terminal(), timed("pelican"):
@@ -124,11 +137,12 @@ def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
             write_sitemap(fresh, siteurl)
         progress("indexing for search")
         with timed("search"):
-            index_search(fresh)
+            index_search(fresh, previous)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    swap(fresh, output)
+    with timed("swap"):
+        swap(fresh, output)
 
 
 def remove_abandoned(output: Path) -> None:
@@ -188,18 +202,17 @@ def swap(fresh: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_pages(root: Path) -> tuple[list[Source], list[str]]:
+def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[str]]:
     """Parse content/sources/ and write content/generated/; (sources, errors), errors already printed."""
     progress("parsing reports")
     with timed("parse"):
-        sources, errors = load_sources(root / "content" / "sources")
+        sources, errors = load_sources(root / "content" / "sources", cache)
     for message in errors:
         print(message, file=sys.stderr)
     progress(f"parsed {len(sources)} reports; writing pages")
     with timed("link_emit"):
-        pages = all_pages(sources)
-        written, removed = write_content(pages, root / "content")
-    TIMINGS["pages"] = len(pages)
+        count, written, removed = write_content(all_pages(sources), root / "content")
+    TIMINGS["pages"] = count
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
     return sources, errors
 
@@ -207,8 +220,9 @@ def write_pages(root: Path) -> tuple[list[Source], list[str]]:
 def build(settings_file: Path, output: Path, root: Path) -> int:
     """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
     TIMINGS.clear()
-    sources, errors = write_pages(root)
-    for a, b in alias_candidates({m.title for s in sources for m in mentions_of(s)}):
+    cache = SourceCache(root / CACHE)
+    sources, errors = write_pages(root, cache)
+    for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
         print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
               f"generator/data/documents.toml", file=sys.stderr)
     try:
@@ -216,5 +230,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
     except BuildError as exc:
         print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
         return 2
+    finally:
+        cache.save()
     print(f"site built in {output.name}/", file=sys.stderr)
     return 1 if errors else 0

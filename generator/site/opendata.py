@@ -11,8 +11,7 @@ import io
 import json
 from pathlib import Path
 
-from ..link.documents import mentions_of
-from ..link.events import events_of, in_order
+from ..link.events import in_order
 from .ids import rows_of
 
 LICENSE = {"name": "public-government-information", "title": "公开政府信息，原文版权归发布机构"}
@@ -50,22 +49,28 @@ def _csv(rows: list[list]) -> str:
     return out.getvalue()
 
 
+def report_files(s) -> dict[str, str]:
+    """The files of one report (a `pages.Source`): its model, and each task's row."""
+    files = {f"reports/{s.id}.json": json.dumps(s.report.to_json(), ensure_ascii=False, indent=1) + "\n"}
+    for _, table, _, row, tid in rows_of(s.report):
+        files[f"tasks/{s.id}-{tid}.json"] = json.dumps(
+            {"report_id": s.id, "task_id": tid, "table_caption": table.caption,
+             "columns": [c.to_json() for c in table.columns],
+             **row.to_json()}, ensure_ascii=False, indent=1) + "\n"
+    return files
+
+
 def data_files(sources) -> dict[str, str]:
     """Relative path under /data/ -> file text."""
     files: dict[str, str] = {}
     index = []
     tasks, entries, events, mentions = [], [], [], []
     for s in sources:
-        model = s.report.to_json()
-        files[f"reports/{s.id}.json"] = json.dumps(model, ensure_ascii=False, indent=1) + "\n"
+        files.update(s.data_files)
         index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
                       "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
         for _, table, _, row, tid in rows_of(s.report):
             columns = {c.key: c for c in table.columns}
-            files[f"tasks/{s.id}-{tid}.json"] = json.dumps(
-                {"report_id": s.id, "task_id": tid, "table_caption": table.caption,
-                 "columns": [c.to_json() for c in table.columns],
-                 **row.to_json()}, ensure_ascii=False, indent=1) + "\n"
             for key, items in row.cells:
                 column = columns.get(key)
                 for n, item in enumerate(items, start=1):
@@ -73,10 +78,10 @@ def data_files(sources) -> dict[str, str]:
                                   column.role or "" if column else "", n, item.marker or "", item.text, item.line])
         for e in s.report.entries:
             entries.append([s.id, e.number, e.division, e.division_id or "", e.text, e.line])
-        for e in in_order(events_of(s)):
+        for e in in_order(s.events):
             events.append([e.when.datetime, e.when.label, e.kind, e.report_id, e.task_id or "",
                            e.entry_number or "", " ".join(e.divisions), e.column or "", e.text])
-        for m in mentions_of(s):
+        for m in s.mentions:
             mentions.append([m.doc_id, m.title, m.action or "", m.when.datetime if m.when else "", m.report_id,
                              m.task_id or "", m.entry_number or "", m.column or "", m.sentence])
     for name, rows in (("tasks", tasks), ("entries", entries), ("events", events), ("document_mentions", mentions)):

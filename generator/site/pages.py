@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Item, Report, Row, Table
 from ..vocabulary import roles
@@ -22,8 +25,12 @@ EMPTY_CELL = "（本栏无内容）"
 TABLE_LABEL = "任务表{n}"  # our label for a table the report gives no caption
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    # Most report text has none of these characters; one scan is cheaper than html.escape's five.
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def linked(text: str) -> str:
@@ -53,6 +60,22 @@ class Source:
     url: str | None
     """The published original's address, where known (content/sources/provenance.toml)."""
 
+    # Pages, open data and the build all need these; each is worked out once per report.
+    @cached_property
+    def events(self) -> list:
+        from ..link.events import events_of
+        return events_of(self)
+
+    @cached_property
+    def mentions(self) -> list:
+        from ..link.documents import mentions_of
+        return mentions_of(self)
+
+    @cached_property
+    def data_files(self) -> dict[str, str]:
+        from .opendata import report_files
+        return report_files(self)
+
 
 def page(meta: dict, body: list[str]) -> str:
     """A generated Markdown file: JSON front matter, then one HTML block (no blank lines)."""
@@ -61,17 +84,15 @@ def page(meta: dict, body: list[str]) -> str:
     return f"---\n{front}\n---\n" + "\n".join(lines) + "\n"
 
 
-def all_pages(sources: list[Source]) -> dict[str, str]:
-    """Relative path under content/ -> file text, for every generated page."""
-    from ..link.documents import mentions_of
-    from ..link.events import events_of
+def all_pages(sources: list[Source]) -> Iterator[tuple[str, str]]:
+    """(relative path under content/, file text) for every generated page, one at a time
+    (an archive's pages together are hundreds of megabytes)."""
     from ..link.threads import threads
     from .timeline_pages import document_pages, thread_section, timeline_pages
 
     ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
-    events = [e for s in ordered for e in events_of(s)]
+    events = [e for s in ordered for e in s.events]
     thread_of, near_misses = threads(ordered)
-    pages: dict[str, str] = {}
     events_of_task: dict[tuple[str, str], list] = {}
     for e in events:
         if e.task_id:
@@ -81,7 +102,7 @@ def all_pages(sources: list[Source]) -> dict[str, str]:
         for side in (miss.a, miss.b):
             near_of_task.setdefault(side, []).append(miss)
     for source in ordered:
-        pages[f"{GENERATED}/reports/{source.id}.md"] = report_page(source)
+        yield f"{GENERATED}/reports/{source.id}.md", report_page(source)
         rows = list(rows_of(source.report))
         for n, (t, table, r, row, tid) in enumerate(rows):
             prev = rows[n - 1][4] if n > 0 else None
@@ -89,18 +110,17 @@ def all_pages(sources: list[Source]) -> dict[str, str]:
             task_events = events_of_task.get((source.id, tid), [])
             near = near_of_task.get((source.id, tid), [])
             extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near)
-            pages[f"{GENERATED}/tasks/{source.id}-{tid}.md"] = task_page(
+            yield f"{GENERATED}/tasks/{source.id}-{tid}.md", task_page(
                 source, t, table, r, row, tid, prev, nxt, task_events, extra)
     for did, page_text in division_pages(ordered, events).items():
-        pages[f"{GENERATED}/divisions/{did}.md"] = page_text
-    for did, page_text in document_pages([m for s in ordered for m in mentions_of(s)]).items():
-        pages[f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"] = page_text
+        yield f"{GENERATED}/divisions/{did}.md", page_text
+    for did, page_text in document_pages([m for s in ordered for m in s.mentions]).items():
+        yield (f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"), page_text
     for name, page_text in timeline_pages(events).items():
-        pages[f"{GENERATED}/{name}.md"] = page_text
-    pages[f"{GENERATED}/index.md"] = home_page(ordered)
-    pages[f"{GENERATED}/tasks.md"] = tasks_index(ordered)
-    pages[f"{GENERATED}/divisions.md"] = divisions_index(ordered)
-    return pages
+        yield f"{GENERATED}/{name}.md", page_text
+    yield f"{GENERATED}/index.md", home_page(ordered)
+    yield f"{GENERATED}/tasks.md", tasks_index(ordered)
+    yield f"{GENERATED}/divisions.md", divisions_index(ordered)
 
 
 # ---------------------------------------------------------------- report page
@@ -149,7 +169,8 @@ def report_page(source: Source) -> str:
 
 def _report_table(rid: str, t: int, table: Table) -> list[str]:
     caption = esc(table.caption) if table.caption else f'<span class="our-label">{TABLE_LABEL.format(n=t + 1)}</span>'
-    out = [f'<figure class="task-table" id="table-{t + 1}">',
+    # Search indexes each task on its own page, so the table is left out of the report's index entry.
+    out = [f'<figure class="task-table" id="table-{t + 1}" data-pagefind-ignore>',
            f'<figcaption id="table-{t + 1}-caption">{caption}</figcaption>',
            f'<div class="table-wrap" role="region" aria-labelledby="table-{t + 1}-caption" tabindex="0">',
            "<table>", "<thead><tr>"]
@@ -290,7 +311,7 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
             did = e.division_id or division_id(e.division)
             names.setdefault(did, e.division)
             per.setdefault(did, []).append(
-                f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
+                f'<li class="entry" data-pagefind-ignore><a href="{ref("reports", rid, f"entry-{e.number}")}">'
                 f'第 {esc(e.number)} 条</a>：{_entry_html(e)}</li>')
         for did, items in per.items():
             lines.setdefault(did, []).extend([
