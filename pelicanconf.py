@@ -23,9 +23,11 @@ STATIC_PATHS = []
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
-# pelican_reuse renders only pages whose source, theme or settings changed (see its docstring).
-PLUGINS = ["generator.pelican_reader", "generator.pelican_reuse"]
-REUSE_OUTPUT = None  # set by the build to the site being replaced
+# The build renders pages in batches and reuses unchanged ones (generator/site/render.py);
+# pelican_batches resolves links to the pages a batch does not hold.
+PLUGINS = ["generator.pelican_reader", "generator.pelican_batches"]
+PAGE_STUBS = {}  # set by the build
+PAGE_BATCH_BYTES = 32 * 1024 * 1024  # Markdown per Pelican run; lower it to use less memory
 # Report text is data: templates escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
@@ -55,9 +57,9 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CACHE_PATH = "cache"
-GZIP_CACHE = False  # compressing the cache on every build cost more than reading it saves
+# No Pelican content cache: the build hands Pelican only pages whose Markdown changed,
+# which it must read anyway, and parsed reports are cached by the pipeline (cache/reports/).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False  # the build renders into a fresh directory and swaps it in
 OUTPUT_SOURCES = False

@@ -75,7 +75,7 @@ def _content(args) -> int:
     from .site.memo import SourceCache
 
     cache = SourceCache(ROOT / CACHE)
-    _, errors = write_pages(ROOT, cache)
+    _, _, errors = write_pages(ROOT, cache)
     cache.save()
     return 1 if errors else 0
 

@@ -169,6 +169,17 @@ def test_a_rebuild_after_adding_a_report_equals_a_fresh_build(tmp_path):
     assert [b["name"] for b in index["bundles"]] == ["site", "2020", "2021"]
 
 
+def test_pages_rendered_in_many_batches_are_the_same_site(tmp_path):
+    # Each Pelican run holds a few pages; links to pages of other runs must still resolve.
+    whole, batched = copy_project(tmp_path / "whole"), copy_project(tmp_path / "batched")
+    settings = batched / "pelicanconf.py"
+    settings.write_text(settings.read_text("utf-8") + "\nPAGE_BATCH_BYTES = 40000\n", "utf-8")
+    for project in (whole, batched):
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+    assert_same_site(whole / "output", batched / "output")
+
+
 def test_a_theme_change_renders_every_page_again(tmp_path):
     project = copy_project(tmp_path)
     assert build(project).returncode == 0

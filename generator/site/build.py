@@ -8,8 +8,8 @@ finished without a warning replaces the site that is being served.
 from __future__ import annotations
 
 import contextlib
-import io
-import logging
+import hashlib
+import json
 import os
 import shutil
 import sys
@@ -25,7 +25,8 @@ from .ids import report_id
 from .memo import SourceCache
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
-from .pages import GENERATED, Source, all_pages
+from .pages import GENERATED, Source, all_pages, search_records
+from .render import PageFile, render_pages
 from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -67,17 +68,18 @@ def _provenance(folder: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def write_content(pages: Iterable[tuple[str, str]], content: Path) -> tuple[int, int, int]:
+def write_content(pages: Iterable[tuple[str, str]], content: Path) -> tuple[list[PageFile], int, int]:
     """Write pages whose text changed and delete generated pages no report makes any more.
 
-    Returns (pages, written, removed). Unchanged files keep their mtime, so Pelican's cache holds.
+    Returns (the pages, how many were written, how many removed). Unchanged files are not touched.
     """
     written = 0
-    wanted = set()
+    files: list[PageFile] = []
     for relative, text in pages:
         path = content / relative
-        wanted.add(path)
         data = text.encode("utf-8")
+        front = json.loads(text[4:text.index("\n---\n", 4)])
+        files.append(PageFile(relative, front["url"], front["save_as"], hashlib.sha256(data).hexdigest(), len(data)))
         if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,19 +88,11 @@ def write_content(pages: Iterable[tuple[str, str]], content: Path) -> tuple[int,
         tmp.replace(path)
         written += 1
     root = content / GENERATED
+    wanted = {content / f.source for f in files}
     stale = [p for p in sorted(root.rglob("*")) if p.is_file() and p not in wanted] if root.exists() else []
     for path in stale:
         path.unlink()
-    return len(wanted), written, len(stale)
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+    return files, written, len(stale)
 
 
 TIMINGS: dict[str, float] = {}
@@ -114,7 +108,7 @@ def timed(stage: str):
         TIMINGS[stage] = TIMINGS.get(stage, 0.0) + time.perf_counter() - start
 
 
-def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
+def render(settings_file: Path, output: Path, sources: list[Source], pages: list[PageFile]) -> None:
     """Render the site into a fresh directory beside `output`, then swap it in; on any
     failure remove the fresh directory and leave `output` as it was."""
     from pelican.settings import read_settings
@@ -123,13 +117,12 @@ def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
     remove_abandoned(output)
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
     previous = output if output.is_dir() else None
-    settings = read_settings(str(settings_file), override={
-        "OUTPUT_PATH": str(fresh), "REUSE_OUTPUT": str(previous) if previous else None})
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
     try:
-        progress(f"rendering {len(sources)} reports with Pelican")
-        with _quiet_unless_terminal(), timed("pelican"):
-            run_pelican(settings)
-        progress("writing data, feeds and sitemap")
+        progress(f"rendering {len(pages)} pages with Pelican")
+        with timed("pelican"):
+            rendered, reused = render_pages(settings, pages, fresh, previous)
+        progress(f"{rendered} pages rendered, {reused} unchanged; writing data, feeds and sitemap")
         siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
         with timed("data_feeds"):
             write_data(fresh, sources)
@@ -137,7 +130,8 @@ def render(settings_file: Path, output: Path, sources: list[Source]) -> None:
             write_sitemap(fresh, siteurl)
         progress("indexing for search")
         with timed("search"):
-            index_search(fresh, previous)
+            indexed, kept = index_search(fresh, search_records(sources), previous)
+        progress(f"{indexed} search bundles indexed, {kept} unchanged")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -169,31 +163,6 @@ def progress(message: str) -> None:
         print(f"… {message}", file=sys.stderr)
 
 
-@contextlib.contextmanager
-def _quiet_unless_terminal():
-    if sys.stdout.isatty():
-        yield
-        return
-    with contextlib.redirect_stdout(io.StringIO()):
-        yield
-
-
-def run_pelican(settings: dict) -> None:
-    from pelican import Pelican
-
-    collect = _Collect()
-    pelican_logger = logging.getLogger("pelican")
-    pelican_logger.addHandler(collect)
-    try:
-        Pelican(settings).run()
-    except Exception as exc:  # Pelican raises many kinds; each must leave the old site in place
-        raise BuildError(f"Pelican failed: {exc}") from exc
-    finally:
-        pelican_logger.removeHandler(collect)
-    if collect.messages:
-        raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
-
-
 def swap(fresh: Path, output: Path) -> None:
     old = output.with_name(f"{output.name}.old-{os.getpid()}")
     if output.exists():
@@ -202,8 +171,8 @@ def swap(fresh: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[str]]:
-    """Parse content/sources/ and write content/generated/; (sources, errors), errors already printed."""
+def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[PageFile], list[str]]:
+    """Parse content/sources/ and write content/generated/; (sources, pages, errors), errors already printed."""
     progress("parsing reports")
     with timed("parse"):
         sources, errors = load_sources(root / "content" / "sources", cache)
@@ -211,22 +180,22 @@ def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[str]
         print(message, file=sys.stderr)
     progress(f"parsed {len(sources)} reports; writing pages")
     with timed("link_emit"):
-        count, written, removed = write_content(all_pages(sources), root / "content")
-    TIMINGS["pages"] = count
+        pages, written, removed = write_content(all_pages(sources), root / "content")
+    TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
-    return sources, errors
+    return sources, pages, errors
 
 
 def build(settings_file: Path, output: Path, root: Path) -> int:
     """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
     TIMINGS.clear()
     cache = SourceCache(root / CACHE)
-    sources, errors = write_pages(root, cache)
+    sources, pages, errors = write_pages(root, cache)
     for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
         print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
               f"generator/data/documents.toml", file=sys.stderr)
     try:
-        render(settings_file, output, sources)
+        render(settings_file, output, sources, pages)
     except BuildError as exc:
         print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
         return 2

@@ -311,7 +311,7 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
             did = e.division_id or division_id(e.division)
             names.setdefault(did, e.division)
             per.setdefault(did, []).append(
-                f'<li class="entry" data-pagefind-ignore><a href="{ref("reports", rid, f"entry-{e.number}")}">'
+                f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
                 f'第 {esc(e.number)} 条</a>：{_entry_html(e)}</li>')
         for did, items in per.items():
             lines.setdefault(did, []).extend([
@@ -327,6 +327,36 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
         timeline = division_timeline([e for e in events if did in e.divisions])
         pages[did] = page(meta, ['<div class="division-body">', *lines[did], *timeline, "</div>"])
     return pages
+
+
+def search_records(sources: list[Source]) -> list[dict]:
+    """What the division and document pages give the search index, as Pagefind records: a
+    division's name and its tasks' titles, a document's titles. Their entries, mentions and
+    timelines repeat text indexed on report and task pages, and make pages of megabytes that
+    Pagefind would have to read whole (generator/site/search.py)."""
+    from ..link.documents import canonical_title
+
+    ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
+    names: dict[str, str] = {}
+    tasks: dict[str, list[str]] = {}
+    for source in ordered:  # the same order as division_pages, so the same name is the title
+        for _, _, _, row, _ in rows_of(source.report):
+            for owner in row.owners:
+                names.setdefault(division_id(owner), owner)
+                tasks.setdefault(division_id(owner), []).append(row.task)
+        for e in source.report.entries:
+            names.setdefault(e.division_id or division_id(e.division), e.division)
+    records = [{"url": f"/divisions/{did}/", "content": "\n".join([names[did], *tasks.get(did, [])]),
+                "meta": {"title": names[did]}, "filters": {"kind": ["处室"], "division": [names[did]]}}
+               for did in sorted(names)]
+    titles: dict[str, set[str]] = {}
+    for m in (m for s in ordered for m in s.mentions):
+        titles.setdefault(m.doc_id, set()).add(m.title)
+    for did in sorted(titles):
+        title = canonical_title(next(iter(titles[did])))
+        records.append({"url": f"/documents/{did}/", "content": "\n".join([f"《{title}》", *sorted(titles[did] - {title})]),
+                        "meta": {"title": f"《{title}》"}, "filters": {"kind": ["文件"]}})
+    return records
 
 
 # ---------------------------------------------------------------- indexes

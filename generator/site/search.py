@@ -1,14 +1,16 @@
 """The search index: Pagefind's extended build, in bundles, reproducible and reused.
 
-Bundles. The index is split into one Pagefind bundle per year of 索引号 (a report and its
-task pages) and one for the pages that span reports (divisions, documents); the search
-page merges them (Pagefind's `mergeIndex`). A new report then changes one year's bundle
-and the cross-report one, and Pagefind's memory is bounded by a year, not by the archive
-(one index of 1,600 reports took 4.7 GB).
+Bundles. The index is split into one Pagefind bundle per year of 索引号 (the report and
+task pages of that year, read from their HTML) and one of records for the division and
+document pages (`pages.search_records`: names and titles; the rest of those pages repeats
+text indexed elsewhere and runs to megabytes). The search page merges the bundles
+(Pagefind's `mergeIndex`). A new report changes one year's bundle and the records, and
+Pagefind's memory is bounded by a year, not by the archive (one index of 1,600 reports
+took 4.7 GB).
 
-Reuse. A bundle is a function of its pages' bytes, so each bundle records a fingerprint of
-them in `pagefind/bundles.json`; a bundle whose pages did not change is linked from the
-site being replaced instead of indexed again.
+Reuse. A bundle is a function of its pages' bytes (or its records), so each bundle records
+a fingerprint of them in `pagefind/bundles.json`; a bundle whose input did not change is
+linked from the site being replaced instead of indexed again.
 
 One process. Every bundle is indexed by one `pagefind --service` process, which loads its
 Chinese dictionary once (a process per bundle costs 0.25 s each). The `pagefind` package's
@@ -26,88 +28,77 @@ import base64
 import gzip
 import hashlib
 import json
-import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib.metadata import version
+from pathlib import Path
 
 import cbor2
 from pagefind_bin_extended import get_executable
 
 from ..errors import BuildError
+from .render import link
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"
-CROSS_REPORT = "site"
-CROSS_REPORT_FOLDERS = ("divisions", "documents")
+RECORDS = "site"
+LANGUAGE = "zh-cn"  # what Pagefind reads from <html lang="zh-CN">; records must say it too
 SIGNATURE = b"pagefind_dcd"
 # Pagefind's own ready-made UIs; our search.js uses its JavaScript API only.
 UNUSED = re.compile(r"pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
 _YEAR = re.compile(r"(\d{4})-")
-FORMAT = 1
-"""Part of every fingerprint: raise it when what we do to a bundle after indexing changes."""
+FORMAT = 2
+"""Part of every fingerprint: raise it when what we do to a bundle changes."""
 
 
 @dataclass(frozen=True)
 class Bundle:
-    """One Pagefind bundle: the pages under some folders of one parent folder of the site."""
+    """One Pagefind bundle: the HTML pages under some folders of reports/, or records."""
 
     name: str
-    """Its folder under pagefind/: a year, "other", or CROSS_REPORT."""
-    parent: str
-    """The folder of the site that holds `folders` ("" for the site's root)."""
-    folders: tuple[str, ...]
+    """Its folder under pagefind/: a year, "other", or RECORDS."""
+    folders: tuple[str, ...] = ()
+    records: tuple[dict, ...] = ()
 
     @property
     def glob(self) -> str:
         inner = self.folders[0] if len(self.folders) == 1 else "{" + ",".join(self.folders) + "}"
-        return f"{self.parent}/{inner}/**/*.html" if self.parent else f"{inner}/**/*.html"
+        return f"reports/{inner}/**/*.html"
 
-    def pages(self, site: Path) -> list[Path]:
-        return sorted(p for f in self.folders for p in (site / self.parent / f).rglob("*.html"))
+    def fingerprint(self, site: Path) -> str:
+        digest = hashlib.sha256(f"{version('pagefind_bin_extended')} {FORMAT} {self.name}\n".encode())
+        digest.update(json.dumps(self.records, ensure_ascii=False, sort_keys=True).encode())
+        for folder in self.folders:
+            for page in sorted((site / "reports" / folder).rglob("*.html")):
+                digest.update(page.relative_to(site).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
+        return digest.hexdigest()
 
 
-def bundles(site: Path) -> list[Bundle]:
-    """The cross-report bundle first (it is the one the search page loads), then one per year."""
+def bundles(site: Path, records: list[dict]) -> list[Bundle]:
+    """The records first (the bundle the search page loads), then one bundle per year."""
     by_year: dict[str, list[str]] = {}
-    for folder in sorted(p.name for p in (site / "reports").iterdir() if p.is_dir()):
+    reports = site / "reports"
+    for folder in sorted(p.name for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []:
         match = _YEAR.match(folder)
         by_year.setdefault(match.group(1) if match else "other", []).append(folder)
-    present = tuple(f for f in CROSS_REPORT_FOLDERS if (site / f).is_dir())
-    first = [Bundle(CROSS_REPORT, "", present)] if present else []
-    return first + [Bundle(year, "reports", tuple(folders)) for year, folders in sorted(by_year.items())]
+    return [Bundle(RECORDS, records=tuple(records))] + [Bundle(y, folders=tuple(f)) for y, f in sorted(by_year.items())]
 
 
-def fingerprint(site: Path, bundle: Bundle) -> str:
-    digest = hashlib.sha256(f"{version('pagefind_bin_extended')} {FORMAT} {bundle.glob}\n".encode())
-    for page in bundle.pages(site):
-        digest.update(page.relative_to(site).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def index_search(site: Path, previous: Path | None = None) -> tuple[int, int]:
-    """Write pagefind/ in `site`, reusing bundles of `previous` (the last site) whose pages
-    are unchanged. Returns (bundles indexed, bundles reused)."""
+def index_search(site: Path, records: list[dict], previous: Path | None = None) -> tuple[int, int]:
+    """Write pagefind/ in `site`, reusing bundles of `previous` (the last site) whose input
+    is unchanged. Returns (bundles indexed, bundles reused)."""
     root = site / BUNDLES
     old = _manifest(previous / BUNDLES) if previous else {}
-    wanted = [(b, fingerprint(site, b)) for b in bundles(site)]
-    todo = []
-    for bundle, mark in wanted:
-        if old.get(bundle.name) == mark and (previous / BUNDLES / bundle.name).is_dir():
-            link_tree(previous / BUNDLES / bundle.name, root / bundle.name)
-        else:
-            todo.append(bundle)
+    wanted = [(b, b.fingerprint(site)) for b in bundles(site, records)]
+    todo = [b for b, mark in wanted if not (old.get(b.name) == mark and link_tree(previous / BUNDLES / b.name, root / b.name))]
     if todo:
         with _Service(site) as service:
             for bundle in todo:
                 service.index(bundle, root / bundle.name)
                 stabilize(root / bundle.name)
-    manifest = {"bundles": [{"name": b.name, "pages": mark} for b, mark in wanted]}
-    (root / MANIFEST).parent.mkdir(parents=True, exist_ok=True)
+    manifest = {"bundles": [{"name": b.name, "input": mark} for b, mark in wanted]}
+    root.mkdir(parents=True, exist_ok=True)
     (root / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     return len(todo), len(wanted) - len(todo)
 
@@ -115,24 +106,19 @@ def index_search(site: Path, previous: Path | None = None) -> tuple[int, int]:
 def _manifest(folder: Path) -> dict[str, str]:
     try:
         data = json.loads((folder / MANIFEST).read_text("utf-8"))
-        return {b["name"]: b["pages"] for b in data["bundles"]}
+        return {b["name"]: b["input"] for b in data["bundles"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """Hard-link every file of `source` into `target` (copy where links are not possible).
-    Nothing writes into a linked file afterwards: a changed file is always a new file."""
+def link_tree(source: Path, target: Path) -> bool:
+    """Link every file of the folder `source` into `target`; False if there is no such folder."""
+    if not source.is_dir():
+        return False
     for path in sorted(source.rglob("*")):
-        dest = target / path.relative_to(source)
-        if path.is_dir():
-            dest.mkdir(parents=True, exist_ok=True)
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, dest)
-        except OSError:
-            shutil.copy2(path, dest)
+        if path.is_file():
+            link(path, target / path.relative_to(source))
+    return True
 
 
 class _Service:
@@ -156,7 +142,10 @@ class _Service:
 
     def index(self, bundle: Bundle, output: Path) -> None:
         index_id = self.send({"type": "NewIndex", "config": None})["index_id"]
-        self.send({"type": "AddDir", "index_id": index_id, "path": str(self.site), "glob": bundle.glob})
+        if bundle.folders:
+            self.send({"type": "AddDir", "index_id": index_id, "path": str(self.site), "glob": bundle.glob})
+        for record in bundle.records:
+            self.send({"type": "AddRecord", "index_id": index_id, "language": LANGUAGE, "sort": None, **record})
         self.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(output.resolve())})
         self.send({"type": "DeleteIndex", "index_id": index_id})
         for path in output.iterdir():

@@ -58,7 +58,7 @@ def by_month(events: list[Event], heading: str = "h3") -> list[str]:
 def division_timeline(events: list[Event]) -> list[str]:
     if not events:
         return []
-    return ['<section class="timeline-section" aria-labelledby="timeline-h" data-pagefind-ignore>', '<h2 id="timeline-h">按月份</h2>',
+    return ['<section class="timeline-section" aria-labelledby="timeline-h">', '<h2 id="timeline-h">按月份</h2>',
             *by_month(events), "</section>"]
 
 
@@ -115,7 +115,7 @@ def document_pages(mentions: list[Mention]) -> dict[str, str]:
         body = []
         if variants:
             body.append('<p class="note">报告中也写作：' + "、".join(f"《{esc(v)}》" for v in variants) + "</p>")
-        body += ['<ol class="timeline lifecycle" data-pagefind-ignore>']
+        body += ['<ol class="timeline lifecycle">']
         for m in ms:
             where = (f'<a href="{ref("tasks", f"{m.report_id}-{m.task_id}")}">任务 {esc(m.task_id)}</a>（{esc(m.column)}）'
                      if m.task_id else

@@ -1,0 +1,163 @@
+"""Pages to HTML: reuse what did not change, render the rest with Pelican in batches.
+
+A generated page's HTML is a function of its Markdown, the theme, the settings and the
+code that renders it; that is its fingerprint, kept in `.pages.json` beside the pages.
+A page whose fingerprint is the one the last site recorded is hard-linked from that site.
+
+The rest go to Pelican a batch at a time, so Pelican holds one batch in memory, not the
+archive (hundreds of megabytes at 1,600 reports). Links to pages outside the batch are
+resolved from each page's URL (the `pelican_batches` plugin), so Pelican still checks every
+`{filename}` link of every page it renders. Hand-written pages are rendered every time.
+
+This holds because our templates show only the page itself, never a list of other pages,
+and the pipeline regenerates every page that links to another whenever that link changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from ..errors import BuildError
+
+STATE = ".pages.json"
+BATCH_BYTES = 32 << 20
+"""Markdown per Pelican run unless the settings say PAGE_BATCH_BYTES; Pelican holds a few
+times this while it renders."""
+# Where things are, not what pages say (Pelican makes these absolute); the theme's files are hashed.
+_LOCATIONS = {"PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH", "PLUGIN_PATHS", "PAGE_PATHS", "PAGE_STUBS",
+              "PAGE_BATCH_BYTES"}
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """A generated Markdown page, as the pipeline wrote it."""
+
+    source: str
+    """Its path under content/, as Pelican names it: "generated/tasks/2021-00558-1-01.md"."""
+    url: str
+    save_as: str
+    digest: str
+    """sha256 of its bytes."""
+    size: int
+
+
+def environment(settings: dict) -> str:
+    """What every page's HTML depends on besides its own Markdown."""
+    digest = hashlib.sha256()
+    for package in ("pelican", "markdown-it-py", "Jinja2"):
+        digest.update(f"{package}={version(package)}\n".encode())
+    for module in ("pelican_reader.py", "pelican_batches.py"):
+        digest.update(Path(__file__).parent.parent.joinpath(module).read_bytes())
+    stable = {k: v for k, v in settings.items() if k not in _LOCATIONS and _plain(v)}
+    digest.update(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode())
+    theme = Path(settings["THEME"])
+    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _plain(value) -> bool:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
+def render_pages(settings: dict, pages: list[PageFile], fresh: Path, previous: Path | None) -> tuple[int, int]:
+    """Write every page into `fresh`. Returns (rendered, reused)."""
+    env = environment(settings)
+    old = _load(previous / STATE) if previous else {}
+    state: dict[str, str] = {}
+    todo: list[PageFile] = []
+    for page in pages:
+        mark = hashlib.sha256(f"{env}\0{page.digest}".encode()).hexdigest()
+        state[page.save_as] = mark
+        if not (old.get(page.save_as) == mark and link(previous / page.save_as, fresh / page.save_as)):
+            todo.append(page)
+    stubs = {p.source: p.url for p in pages}
+    batches = _batches(todo, settings.get("PAGE_BATCH_BYTES") or BATCH_BYTES)
+    for n, batch in enumerate(batches or [[]]):
+        paths = [p.source for p in batch] + (["pages"] if n == 0 else [])  # hand-written pages once
+        run_pelican({**settings, "PAGE_PATHS": paths, "PAGE_STUBS": stubs})
+    (fresh / STATE).write_text(json.dumps(state, sort_keys=True, indent=0) + "\n", "utf-8")
+    return len(todo), len(pages) - len(todo)
+
+
+def _batches(pages: list[PageFile], limit: int) -> list[list[PageFile]]:
+    batches: list[list[PageFile]] = []
+    size = limit
+    for page in pages:
+        if size + page.size > limit and (not batches or batches[-1]):
+            batches.append([])
+            size = 0
+        batches[-1].append(page)
+        size += page.size
+    return batches
+
+
+def link(source: Path, target: Path) -> bool:
+    """Hard-link `source` to `target` (a copy where links are not possible); False if no source.
+    Nothing writes into a linked file afterwards: a changed file is always a new file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        shutil.copy2(source, target)
+    return True
+
+
+def _load(path: Path) -> dict[str, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_pelican(settings: dict) -> None:
+    from pelican import Pelican
+
+    collect = _Collect()
+    pelican_logger = logging.getLogger("pelican")
+    pelican_logger.addHandler(collect)
+    try:
+        with _quiet_unless_terminal():
+            Pelican(settings).run()
+    except Exception as exc:  # Pelican raises many kinds; each must leave the old site in place
+        raise BuildError(f"Pelican failed: {exc}") from exc
+    finally:
+        pelican_logger.removeHandler(collect)
+    if collect.messages:
+        raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
+
+
+@contextlib.contextmanager
+def _quiet_unless_terminal():
+    if sys.stdout.isatty():
+        yield
+        return
+    with contextlib.redirect_stdout(io.StringIO()):
+        yield
