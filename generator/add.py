@@ -7,6 +7,7 @@ unless --replace (and then says what changed), and prints what the report brings
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | 
     suffix = path.suffix.lower() if path.suffix.lower() in SOURCE_SUFFIXES else ".txt"
     target = sources_dir / f"{rid}{suffix}"
     others = [s for s in existing if s.id != rid]
-    new = Source(Report(**{**report.__dict__, "source": target.name}), rid, url)
+    new = Source(dataclasses.replace(report, source=target.name), rid, url)
     _summary(new, others, previous, target)
     data = path.read_bytes()
     if previous and previous.report.source != target.name:

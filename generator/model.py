@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One item of a table cell or a section: a paragraph or one numbered point."""
 
@@ -25,7 +25,7 @@ class Item:
         return {"text": self.text, "line": self.line, "marker": self.marker}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     """One column of a table, as its header names it."""
 
@@ -45,7 +45,7 @@ class Column:
         return {"label": self.label, "role": self.role, "key": self.key}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One row of a task table: one key task."""
 
@@ -80,7 +80,7 @@ class Row:
         return {"number": self.number, "line": self.line, "cells": cells}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table of key tasks, with its caption and columns."""
 
@@ -102,7 +102,7 @@ class Table:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One entry of a division list ("1. 办公室:…")."""
 
@@ -126,7 +126,7 @@ class Entry:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """Body text that is neither a task table nor a division list: a heading and paragraphs."""
 
@@ -146,7 +146,7 @@ class Section:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unplaced:
     """Text the parser could not place; kept and shown, never dropped."""
 
@@ -158,7 +158,7 @@ class Unplaced:
         return {"text": self.text, "line": self.line, "reason": self.reason}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """Something a maintainer should know about a report: where, what, and what to do."""
 
@@ -185,7 +185,7 @@ class Diagnostic:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetaField:
     """One field of the publication's information block, with where it was read."""
 
@@ -195,7 +195,7 @@ class MetaField:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meta:
     """The publication's metadata, verbatim; a field is None when the page does not give it."""
 
@@ -228,7 +228,7 @@ class Meta:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """One span of the source as the parser consumed it (see `Report.ledger`)."""
 
@@ -238,7 +238,7 @@ class Piece:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything parsed from one source file."""
 

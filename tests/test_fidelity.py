@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from generator.parse import parse_file
@@ -23,6 +25,6 @@ def test_the_checker_notices_a_dropped_character(tmp_report):
     """The conservation check itself can fail: drop one character from the ledger."""
     path = tmp_report("测试报告标题\n\n正文第一段。\n")
     report = parse_file(path)
-    damaged = report.__class__(**{**report.__dict__, "ledger": report.ledger[:-1]})
+    damaged = dataclasses.replace(report, ledger=report.ledger[:-1])
     with pytest.raises(AssertionError):
         check_conservation(damaged, path.read_text(encoding="utf-8"))

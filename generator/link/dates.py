@@ -18,7 +18,7 @@ _PATTERN = re.compile(
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class When:
     """A point or span in time, as precise as the text, no more."""
 
@@ -51,7 +51,7 @@ class When:
         return f"{self.year}年{self.phrase}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dated:
     when: When
     sentence: str

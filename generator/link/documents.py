@@ -18,7 +18,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
 _JOINERS = {"", "和", "、", "及", "与", "以及"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     doc_id: str
     title: str

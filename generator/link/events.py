@@ -12,7 +12,7 @@ from ..site.ids import division_id, rows_of
 from .dates import When, find_dates, report_period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     when: When
     text: str

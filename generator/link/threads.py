@@ -17,7 +17,7 @@ from ..site.ids import rows_of
 from .dates import When, report_period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     report_id: str
     report_title: str
@@ -27,7 +27,7 @@ class Member:
     """The model Row."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NearMiss:
     """Two tasks with similar wording that were deliberately not threaded."""
 

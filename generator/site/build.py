@@ -16,6 +16,7 @@ import sys
 import time
 import tomllib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BuildError, ReportError
@@ -50,7 +51,8 @@ def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[S
             except ReportError as exc:
                 errors.append(str(exc))
                 continue
-            source = Source(report, report_id(report), url)
+            # The ledger (every span of the source) is for the fidelity tests; the site does not need it.
+            source = Source(replace(report, ledger=()), report_id(report), url)
             if cache:
                 cache.put(key, source)
         rid, report = source.id, source.report
@@ -108,37 +110,6 @@ def timed(stage: str):
         TIMINGS[stage] = TIMINGS.get(stage, 0.0) + time.perf_counter() - start
 
 
-def render(settings_file: Path, output: Path, sources: list[Source], pages: list[PageFile]) -> None:
-    """Render the site into a fresh directory beside `output`, then swap it in; on any
-    failure remove the fresh directory and leave `output` as it was."""
-    from pelican.settings import read_settings
-
-    output = output.resolve()
-    remove_abandoned(output)
-    fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
-    previous = output if output.is_dir() else None
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
-    try:
-        progress(f"rendering {len(pages)} pages with Pelican")
-        with timed("pelican"):
-            rendered, reused = render_pages(settings, pages, fresh, previous)
-        progress(f"{rendered} pages rendered, {reused} unchanged; writing data, feeds and sitemap")
-        siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
-        with timed("data_feeds"):
-            write_data(fresh, sources)
-            write_feeds(fresh, sources, siteurl, settings["SITENAME"])
-            write_sitemap(fresh, siteurl)
-        progress("indexing for search")
-        with timed("search"):
-            indexed, kept = index_search(fresh, search_records(sources), previous)
-        progress(f"{indexed} search bundles indexed, {kept} unchanged")
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    with timed("swap"):
-        swap(fresh, output)
-
-
 def remove_abandoned(output: Path) -> None:
     """Remove what a killed build left beside `output` (output.new-PID, output.old-PID)."""
     for path in output.parent.glob(f"{output.name}.*-*"):
@@ -187,19 +158,48 @@ def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[Page
 
 
 def build(settings_file: Path, output: Path, root: Path) -> int:
-    """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure."""
+    """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure.
+
+    The site is made in a fresh directory beside `output` and swapped in only when all of it
+    was made; on any failure the fresh directory is removed and `output` stays as it was."""
+    from pelican.settings import read_settings
+
     TIMINGS.clear()
     cache = SourceCache(root / CACHE)
     sources, pages, errors = write_pages(root, cache)
     for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
         print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
               f"generator/data/documents.toml", file=sys.stderr)
+    output = output.resolve()
+    remove_abandoned(output)
+    fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
+    previous = output if output.is_dir() else None
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
+    siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
     try:
-        render(settings_file, output, sources, pages)
-    except BuildError as exc:
+        fresh.mkdir()
+        progress("writing data and feeds")
+        with timed("data_feeds"):
+            write_data(fresh, sources)
+            write_feeds(fresh, sources, siteurl, settings["SITENAME"])
+        records = search_records(sources)
+        cache.save()
+        del sources, cache  # done with the reports: Pelican's batches get the memory
+        progress(f"rendering {len(pages)} pages with Pelican")
+        with timed("pelican"):
+            rendered, reused = render_pages(settings, pages, fresh, previous)
+        progress(f"{rendered} pages rendered, {reused} unchanged; indexing for search")
+        write_sitemap(fresh, siteurl)
+        with timed("search"):
+            indexed, kept = index_search(fresh, records, previous)
+        progress(f"{indexed} search bundles indexed, {kept} unchanged")
+    except BaseException as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if not isinstance(exc, BuildError):
+            raise
         print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
         return 2
-    finally:
-        cache.save()
+    with timed("swap"):
+        swap(fresh, output)
     print(f"site built in {output.name}/", file=sys.stderr)
     return 1 if errors else 0

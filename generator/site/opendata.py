@@ -6,9 +6,10 @@ row per task and column item, per division entry, per event, per document mentio
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..link.events import in_order
@@ -43,52 +44,62 @@ TABLES = {
 }
 
 
-def _csv(rows: list[list]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
+def _json(data) -> str:
+    # Compact: Python's JSON encoder is five times faster without indentation, and browsers
+    # and tools show it indented anyway. The small index and datapackage stay indented.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def report_files(s) -> dict[str, str]:
+def report_files(s) -> Iterator[tuple[str, str]]:
     """The files of one report (a `pages.Source`): its model, and each task's row."""
-    files = {f"reports/{s.id}.json": json.dumps(s.report.to_json(), ensure_ascii=False, indent=1) + "\n"}
+    yield f"reports/{s.id}.json", _json(s.report.to_json())
     for _, table, _, row, tid in rows_of(s.report):
-        files[f"tasks/{s.id}-{tid}.json"] = json.dumps(
-            {"report_id": s.id, "task_id": tid, "table_caption": table.caption,
-             "columns": [c.to_json() for c in table.columns],
-             **row.to_json()}, ensure_ascii=False, indent=1) + "\n"
-    return files
+        yield f"tasks/{s.id}-{tid}.json", _json({"report_id": s.id, "task_id": tid, "table_caption": table.caption,
+                                                 "columns": [c.to_json() for c in table.columns], **row.to_json()})
 
 
-def data_files(sources) -> dict[str, str]:
-    """Relative path under /data/ -> file text."""
-    files: dict[str, str] = {}
-    index = []
-    tasks, entries, events, mentions = [], [], [], []
-    for s in sources:
-        files.update(s.data_files)
-        index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
-                      "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
+def table_rows(s) -> dict[str, Iterator[list]]:
+    """The rows one report adds to each CSV table."""
+    def tasks():
         for _, table, _, row, tid in rows_of(s.report):
             columns = {c.key: c for c in table.columns}
             for key, items in row.cells:
                 column = columns.get(key)
                 for n, item in enumerate(items, start=1):
-                    tasks.append([s.id, tid, row.number or "", column.label if column else key,
-                                  column.role or "" if column else "", n, item.marker or "", item.text, item.line])
-        for e in s.report.entries:
-            entries.append([s.id, e.number, e.division, e.division_id or "", e.text, e.line])
-        for e in in_order(s.events):
-            events.append([e.when.datetime, e.when.label, e.kind, e.report_id, e.task_id or "",
-                           e.entry_number or "", " ".join(e.divisions), e.column or "", e.text])
-        for m in s.mentions:
-            mentions.append([m.doc_id, m.title, m.action or "", m.when.datetime if m.when else "", m.report_id,
-                             m.task_id or "", m.entry_number or "", m.column or "", m.sentence])
-    for name, rows in (("tasks", tasks), ("entries", entries), ("events", events), ("document_mentions", mentions)):
-        files[f"{name}.csv"] = _csv([[f for f, _, _ in TABLES[name]], *rows])
-    files["index.json"] = json.dumps({"reports": index}, ensure_ascii=False, indent=1) + "\n"
-    files["datapackage.json"] = json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n"
-    return files
+                    yield [s.id, tid, row.number or "", column.label if column else key,
+                           column.role or "" if column else "", n, item.marker or "", item.text, item.line]
+
+    return {
+        "tasks": tasks(),
+        "entries": ([s.id, e.number, e.division, e.division_id or "", e.text, e.line] for e in s.report.entries),
+        "events": ([e.when.datetime, e.when.label, e.kind, e.report_id, e.task_id or "", e.entry_number or "",
+                    " ".join(e.divisions), e.column or "", e.text] for e in in_order(s.events)),
+        "document_mentions": ([m.doc_id, m.title, m.action or "", m.when.datetime if m.when else "", m.report_id,
+                               m.task_id or "", m.entry_number or "", m.column or "", m.sentence] for m in s.mentions),
+    }
+
+
+def write_data(folder: Path, sources) -> None:
+    """Write /data/ report by report (an archive's data is a hundred megabytes; it is never held whole)."""
+    root = folder / "data"
+    for sub in ("reports", "tasks"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    index = []
+    with contextlib.ExitStack() as stack:
+        writers = {}
+        for name, fields in TABLES.items():
+            f = stack.enter_context(open(root / f"{name}.csv", "w", encoding="utf-8", newline=""))
+            writers[name] = csv.writer(f, lineterminator="\n")
+            writers[name].writerow([field for field, _, _ in fields])
+        for s in sources:
+            for relative, text in report_files(s):
+                (root / relative).write_text(text, encoding="utf-8")
+            for name, rows in table_rows(s).items():
+                writers[name].writerows(rows)
+            index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
+                          "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
+    (root / "index.json").write_text(json.dumps({"reports": index}, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    (root / "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 def datapackage() -> dict:
@@ -104,10 +115,3 @@ def datapackage() -> dict:
         ] + [{"name": "reports-index", "path": "index.json", "format": "json", "mediatype": "application/json",
               "description": "每份报告的完整模型（reports/<id>.json，格式见数据下载页）的目录"}],
     }
-
-
-def write_data(folder: Path, sources) -> None:
-    for relative, text in data_files(sources).items():
-        path = folder / "data" / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")

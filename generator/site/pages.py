@@ -71,11 +71,6 @@ class Source:
         from ..link.documents import mentions_of
         return mentions_of(self)
 
-    @cached_property
-    def data_files(self) -> dict[str, str]:
-        from .opendata import report_files
-        return report_files(self)
-
 
 def page(meta: dict, body: list[str]) -> str:
     """A generated Markdown file: JSON front matter, then one HTML block (no blank lines)."""
@@ -112,11 +107,11 @@ def all_pages(sources: list[Source]) -> Iterator[tuple[str, str]]:
             extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near)
             yield f"{GENERATED}/tasks/{source.id}-{tid}.md", task_page(
                 source, t, table, r, row, tid, prev, nxt, task_events, extra)
-    for did, page_text in division_pages(ordered, events).items():
+    for did, page_text in division_pages(ordered, events):
         yield f"{GENERATED}/divisions/{did}.md", page_text
-    for did, page_text in document_pages([m for s in ordered for m in s.mentions]).items():
+    for did, page_text in document_pages([m for s in ordered for m in s.mentions]):
         yield (f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"), page_text
-    for name, page_text in timeline_pages(events).items():
+    for name, page_text in timeline_pages(events):
         yield f"{GENERATED}/{name}.md", page_text
     yield f"{GENERATED}/index.md", home_page(ordered)
     yield f"{GENERATED}/tasks.md", tasks_index(ordered)
@@ -289,7 +284,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
 # ---------------------------------------------------------------- division pages
 
 
-def division_pages(sources: list[Source], events: list) -> dict[str, str]:
+def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, str]]:
     """One page per division named anywhere: its tasks and its own entries, newest report first,
     then everything dated, by month."""
     from .timeline_pages import division_timeline
@@ -319,14 +314,12 @@ def division_pages(sources: list[Source], events: list) -> dict[str, str]:
                 f'{esc(report.meta.title or report.source)}</a></h2>',
                 f'<p class="date">发文日期：{esc(report.meta.issued or "未注明")}</p>',
                 "<ul>", *items, "</ul>", "</section>"])
-    pages = {}
     for did in sorted(names):
         meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
                 "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html",
                 "registered": not did.startswith("unregistered-"), "division_id": did}
         timeline = division_timeline([e for e in events if did in e.divisions])
-        pages[did] = page(meta, ['<div class="division-body">', *lines[did], *timeline, "</div>"])
-    return pages
+        yield did, page(meta, ['<div class="division-body">', *lines[did], *timeline, "</div>"])
 
 
 def search_records(sources: list[Source]) -> list[dict]:

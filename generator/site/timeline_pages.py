@@ -6,6 +6,7 @@ Markup is an ordered list of <time datetime> entries, readable without JavaScrip
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from ..link.documents import Mention, alias_candidates, canonical_title
@@ -62,7 +63,7 @@ def division_timeline(events: list[Event]) -> list[str]:
             *by_month(events), "</section>"]
 
 
-def timeline_pages(events: list[Event]) -> dict[str, str]:
+def timeline_pages(events: list[Event]) -> Iterator[tuple[str, str]]:
     """/timeline/ (the years, with counts by month) and one page per year, grouped by month.
 
     One page per year keeps pages readable: a department's decade holds tens of thousands of events."""
@@ -77,7 +78,6 @@ def timeline_pages(events: list[Event]) -> dict[str, str]:
                  for y in years]
         return ['<nav class="year-jump" aria-label="跳到年份"><ul>', *items, "</ul></nav>"]
 
-    pages = {}
     index = [*jump(None), '<table class="catalogue">', "<caption>各年份的事件数</caption>",
              '<thead><tr><th scope="col">年份</th><th scope="col">事件</th><th scope="col">月份</th></tr></thead><tbody>']
     for year in years:
@@ -87,16 +87,14 @@ def timeline_pages(events: list[Event]) -> dict[str, str]:
                      f"<td>{len(by_year[year])}</td><td>{links}</td></tr>")
         meta = {"title": f"{year}年时间线", "template": "page", "slug": f"timeline-{year}",
                 "url": f"timeline/{year}/", "save_as": f"timeline/{year}/index.html"}
-        pages[f"timeline/{year}"] = page(meta, [*jump(year), *by_month(by_year[year], "h2")])
+        yield f"timeline/{year}", page(meta, [*jump(year), *by_month(by_year[year], "h2")])
     index.append("</tbody></table>")
     meta = {"title": "时间线", "template": "page", "slug": "timeline", "url": "timeline/",
             "save_as": "timeline/index.html"}
-    pages["timeline"] = page(meta, index)
-    return pages
+    yield "timeline", page(meta, index)
 
 
-def document_pages(mentions: list[Mention]) -> dict[str, str]:
-    pages = {}
+def document_pages(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc_id, []).append(m)
@@ -127,7 +125,7 @@ def document_pages(mentions: list[Mention]) -> dict[str, str]:
         body.append("</ol>")
         meta = {"title": f"《{title}》", "template": "document", "slug": f"document-{did}",
                 "url": f"documents/{did}/", "save_as": f"documents/{did}/index.html"}
-        pages[did] = page(meta, body)
+        yield did, page(meta, body)
     index.append("</tbody></table>")
     candidates = alias_candidates({m.title for m in mentions})
     if candidates:
@@ -136,8 +134,7 @@ def document_pages(mentions: list[Mention]) -> dict[str, str]:
         index.append("</ul></details>")
     meta = {"title": "政策文件", "template": "page", "slug": "documents", "url": "documents/",
             "save_as": "documents/index.html"}
-    pages["index"] = page(meta, index)
-    return pages
+    yield "index", page(meta, index)
 
 
 def _key(m: Mention):
