@@ -27,7 +27,7 @@ THEME_STATIC_DIR = "theme"
 # pelican_batches resolves links to the pages a batch does not hold.
 PLUGINS = ["generator.pelican_reader", "generator.pelican_batches"]
 PAGE_STUBS = {}  # set by the build
-PAGE_BATCH_BYTES = 32 * 1024 * 1024  # Markdown per Pelican run; lower it to use less memory
+PAGE_BATCH_BYTES = 16 * 1024 * 1024  # Markdown per Pelican run; lower it to use less memory
 # Report text is data: templates escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

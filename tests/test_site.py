@@ -154,16 +154,20 @@ def assert_same_site(a, b):
         assert (a / relative).read_bytes() == (b / relative).read_bytes(), relative
 
 
-def test_a_rebuild_after_adding_a_report_equals_a_fresh_build(tmp_path):
-    # The rebuild reuses what did not change (pages, search bundles, parsed reports);
-    # what it serves must be exactly what a build from nothing makes.
-    series = DATA / "series_q3_2021.txt"
+def test_a_rebuild_after_adding_and_correcting_reports_equals_a_fresh_build(tmp_path):
+    # The rebuild reuses what did not change (pages, data files, search bundles, parsed
+    # reports); what it serves must be exactly what a build from nothing makes.
+    series, monthly = DATA / "series_q3_2021.txt", "content/sources/004_3ad8db09de54a942.txt"
     grown, fresh = copy_project(tmp_path / "grown"), copy_project(tmp_path / "fresh", extra_sources=(series,))
     assert build(grown).returncode == 0
     (grown / "content/sources" / series.name).write_bytes(series.read_bytes())
+    for project in (grown, fresh):  # a correction to a report already on the site
+        path = project / monthly
+        path.write_bytes(path.read_bytes().replace("省科技厅".encode(), "某科技厅".encode()))
     result = build(grown)
     assert result.returncode == 0, result.stderr
     assert build(fresh).returncode == 0
+    assert "某科技厅" in (grown / "output/data/reports/2020-15367.json").read_text("utf-8")
     assert_same_site(grown / "output", fresh / "output")
     index = json.loads((grown / "output/pagefind/bundles.json").read_text("utf-8"))
     assert [b["name"] for b in index["bundles"]] == ["site", "2020", "2021"]

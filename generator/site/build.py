@@ -32,6 +32,9 @@ from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
 CACHE = Path("cache") / "reports"
+STATE = ".build.json"
+"""Kept with each site: fingerprints of its pages and the keys of its reports' data files,
+so the next build can reuse what did not change (render.py, opendata.py)."""
 
 
 def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[Source], list[str]]:
@@ -52,7 +55,7 @@ def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[S
                 errors.append(str(exc))
                 continue
             # The ledger (every span of the source) is for the fidelity tests; the site does not need it.
-            source = Source(replace(report, ledger=()), report_id(report), url)
+            source = Source(replace(report, ledger=()), report_id(report), url, key)
             if cache:
                 cache.put(key, source)
         rid, report = source.id, source.report
@@ -98,7 +101,7 @@ def write_content(pages: Iterable[tuple[str, str]], content: Path) -> tuple[list
 
 
 TIMINGS: dict[str, float] = {}
-"""Seconds per stage of the last build in this process (read by the benchmark)."""
+"""Seconds per stage of the last build in this process, and counts (read by the benchmark)."""
 
 
 @contextlib.contextmanager
@@ -108,6 +111,14 @@ def timed(stage: str):
         yield
     finally:
         TIMINGS[stage] = TIMINGS.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _state(site: Path | None) -> dict:
+    """What the build that made `site` recorded of its inputs (empty when there is none)."""
+    try:
+        return json.loads((site / STATE).read_text("utf-8")) if site else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def remove_abandoned(output: Path) -> None:
@@ -179,19 +190,24 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
     try:
         fresh.mkdir()
         progress("writing data and feeds")
+        last = _state(previous)
         with timed("data_feeds"):
-            write_data(fresh, sources)
+            data_state = write_data(fresh, sources, previous, last.get("data", {}))
             write_feeds(fresh, sources, siteurl, settings["SITENAME"])
         records = search_records(sources)
         cache.save()
         del sources, cache  # done with the reports: Pelican's batches get the memory
         progress(f"rendering {len(pages)} pages with Pelican")
         with timed("pelican"):
-            rendered, reused = render_pages(settings, pages, fresh, previous)
-        progress(f"{rendered} pages rendered, {reused} unchanged; indexing for search")
+            pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}))
+        (fresh / STATE).write_text(json.dumps({"data": data_state, "pages": pages_state}, sort_keys=True, indent=0)
+                                   + "\n", "utf-8")
+        TIMINGS.update(rendered=rendered, reused=len(pages) - rendered)
+        progress(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
         write_sitemap(fresh, siteurl)
         with timed("search"):
             indexed, kept = index_search(fresh, records, previous)
+        TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
         progress(f"{indexed} search bundles indexed, {kept} unchanged")
     except BaseException as exc:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..link.events import in_order
 from .ids import rows_of
+from .render import link
 
 LICENSE = {"name": "public-government-information", "title": "公开政府信息，原文版权归发布机构"}
 
@@ -79,11 +80,15 @@ def table_rows(s) -> dict[str, Iterator[list]]:
     }
 
 
-def write_data(folder: Path, sources) -> None:
-    """Write /data/ report by report (an archive's data is a hundred megabytes; it is never held whole)."""
+def write_data(folder: Path, sources, previous: Path | None, old: dict[str, str]) -> dict[str, str]:
+    """Write /data/ report by report (an archive's data is a hundred megabytes; it is never held whole).
+
+    A report's own files are a function of its source (`Source.key`): where `old` (what the
+    last build returned) has the same key, they are linked from `previous`. Returns report id -> key."""
     root = folder / "data"
     for sub in ("reports", "tasks"):
         (root / sub).mkdir(parents=True, exist_ok=True)
+    state = {s.id: s.key for s in sources}
     index = []
     with contextlib.ExitStack() as stack:
         writers = {}
@@ -92,14 +97,20 @@ def write_data(folder: Path, sources) -> None:
             writers[name] = csv.writer(f, lineterminator="\n")
             writers[name].writerow([field for field, _, _ in fields])
         for s in sources:
-            for relative, text in report_files(s):
-                (root / relative).write_text(text, encoding="utf-8")
+            names = [f"reports/{s.id}.json", *(f"tasks/{s.id}-{tid}.json" for *_, tid in rows_of(s.report))]
+            if previous and s.key and old.get(s.id) == s.key and all((previous / "data" / n).is_file() for n in names):
+                for name in names:
+                    link(previous / "data" / name, root / name)
+            else:
+                for relative, text in report_files(s):
+                    (root / relative).write_text(text, encoding="utf-8")
             for name, rows in table_rows(s).items():
                 writers[name].writerows(rows)
             index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
                           "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
     (root / "index.json").write_text(json.dumps({"reports": index}, ensure_ascii=False, indent=1) + "\n", "utf-8")
     (root / "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return state
 
 
 def datapackage() -> dict:

@@ -59,6 +59,8 @@ class Source:
     id: str
     url: str | None
     """The published original's address, where known (content/sources/provenance.toml)."""
+    key: str = ""
+    """What the report was made from (file name and bytes, address, code): `memo.SourceCache.key`."""
 
     # Pages, open data and the build all need these; each is worked out once per report.
     @cached_property

@@ -1,8 +1,9 @@
 """Pages to HTML: reuse what did not change, render the rest with Pelican in batches.
 
 A generated page's HTML is a function of its Markdown, the theme, the settings and the
-code that renders it; that is its fingerprint, kept in `.pages.json` beside the pages.
-A page whose fingerprint is the one the last site recorded is hard-linked from that site.
+code that renders it; that is its fingerprint, which the build keeps with the site
+(`.build.json`). A page whose fingerprint is the one the last site recorded is
+hard-linked from that site.
 
 The rest go to Pelican a batch at a time, so Pelican holds one batch in memory, not the
 archive (hundreds of megabytes at 1,600 reports). Links to pages outside the batch are
@@ -29,8 +30,7 @@ from pathlib import Path
 
 from ..errors import BuildError
 
-STATE = ".pages.json"
-BATCH_BYTES = 32 << 20
+BATCH_BYTES = 16 << 20
 """Markdown per Pelican run unless the settings say PAGE_BATCH_BYTES; Pelican holds a few
 times this while it renders."""
 # Where things are, not what pages say (Pelican makes these absolute); the theme's files are hashed.
@@ -76,24 +76,24 @@ def _plain(value) -> bool:
     return False
 
 
-def render_pages(settings: dict, pages: list[PageFile], fresh: Path, previous: Path | None) -> tuple[int, int]:
-    """Write every page into `fresh`. Returns (rendered, reused)."""
+def render_pages(settings: dict, pages: list[PageFile], fresh: Path, previous: Path | None,
+                 old: dict[str, str]) -> tuple[dict[str, str], int]:
+    """Write every page into `fresh`, reusing pages of `previous` whose fingerprint is in `old`
+    (what the last build returned). Returns (save_as -> fingerprint, how many were rendered)."""
     env = environment(settings)
-    old = _load(previous / STATE) if previous else {}
     state: dict[str, str] = {}
     todo: list[PageFile] = []
     for page in pages:
         mark = hashlib.sha256(f"{env}\0{page.digest}".encode()).hexdigest()
         state[page.save_as] = mark
-        if not (old.get(page.save_as) == mark and link(previous / page.save_as, fresh / page.save_as)):
+        if not (previous and old.get(page.save_as) == mark and link(previous / page.save_as, fresh / page.save_as)):
             todo.append(page)
     stubs = {p.source: p.url for p in pages}
     batches = _batches(todo, settings.get("PAGE_BATCH_BYTES") or BATCH_BYTES)
     for n, batch in enumerate(batches or [[]]):
         paths = [p.source for p in batch] + (["pages"] if n == 0 else [])  # hand-written pages once
         run_pelican({**settings, "PAGE_PATHS": paths, "PAGE_STUBS": stubs})
-    (fresh / STATE).write_text(json.dumps(state, sort_keys=True, indent=0) + "\n", "utf-8")
-    return len(todo), len(pages) - len(todo)
+    return state, len(todo)
 
 
 def _batches(pages: list[PageFile], limit: int) -> list[list[PageFile]]:
@@ -119,13 +119,6 @@ def link(source: Path, target: Path) -> bool:
     except OSError:
         shutil.copy2(source, target)
     return True
-
-
-def _load(path: Path) -> dict[str, str]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 class _Collect(logging.Handler):
