@@ -81,7 +81,8 @@ def measure(count: int, with_add: bool) -> list[dict]:
 TARGETS = (
     ("pipeline share of a cold build", lambda r: r["build"] == "cold", "pipeline_share", "<", 0.10),
     ("pages/s, cold build of 160", lambda r: r["build"] == "cold" and r["reports"] == 160, "pages_per_s", ">=", 400),
-    ("seconds to add one report to 160 and rebuild", lambda r: r["build"] == "add one", "wall_s", "<", 3.0),
+    ("seconds to add one report to 160 and rebuild", lambda r: r["build"] == "add one" and r["reports"] == 161,
+     "wall_s", "<", 3.0),
     ("peak MB at 1,600", lambda r: r["build"] == "cold" and r["reports"] == 1600, "peak_mb", "<", 300),
 )
 
