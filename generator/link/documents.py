@@ -53,6 +53,7 @@ def canonical_title(title: str) -> str:
     return _table()[0].get(folded, folded)
 
 
+@lru_cache(maxsize=4096)  # an archive cites a few hundred titles, each many times
 def doc_id(title: str) -> str:
     """A stable ASCII id from the canonical title."""
     return "d" + hashlib.sha1(canonical_title(title).encode("utf-8")).hexdigest()[:10]

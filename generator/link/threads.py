@@ -85,7 +85,8 @@ def _near_misses(groups) -> list[NearMiss]:
                     if ka == kb or abs(len(ka) - len(kb)) > 10:
                         continue
                     matcher.set_seq1(ka)
-                    if matcher.quick_ratio() >= 0.85 and (ratio := matcher.ratio()) >= 0.85:
+                    if (matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85
+                            and (ratio := matcher.ratio()) >= 0.85):  # cheap upper bounds first
                         misses.append(NearMiss((a.report_id, a.task_id), (b.report_id, b.task_id), round(ratio, 2),
                                                "任务表述相近但不完全相同，未合并为同一任务"))
     return sorted(misses, key=lambda m: (m.a, m.b))

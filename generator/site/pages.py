@@ -37,6 +37,8 @@ def linked(text: str) -> str:
     """Escaped report text, each cited 《document》 linked to its page (the text itself unchanged)."""
     from ..link.documents import cited_spans, doc_id
 
+    if "《" not in text:
+        return esc(text)
     out, last = [], 0
     for start, end, title in cited_spans(text):
         out.append(esc(text[last:start]))
