@@ -267,3 +267,41 @@ def test_many_broken_reports_each_get_a_diagnostic_and_the_site_still_builds(tmp
     gap = soup(output / "reports/file-division-list-gap/index.html")
     assert [li.select_one("a").get_text() for li in gap.select("ol.entries li")] == ["办公室", "法规处", "测试中心", "基金办"]
     assert broken_links(output) == []
+
+
+def test_the_devserver_rebuilds_when_a_report_changes(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--settings", "pelicanconf.py",
+                                "--output", "output", "--port", str(port)], cwd=project,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def served() -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/reports/2021-00558/", timeout=5) as r:
+                    return r.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError("the devserver did not serve the report page")
+
+    try:
+        assert "某科技厅" not in served()
+        source = project / "content/sources/000_9deafdd47ee1ad59.txt"
+        source.write_bytes(source.read_bytes().replace("省科技厅".encode(), "某科技厅".encode(), 1))
+        deadline = time.monotonic() + 60
+        while "某科技厅" not in served() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert "某科技厅" in served()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

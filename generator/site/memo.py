@@ -10,6 +10,7 @@ ours alone (cache/reports/, not committed); a file that cannot be read is a miss
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from functools import cache
 from pathlib import Path
@@ -59,7 +60,7 @@ class SourceCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         for key, (source, known) in self.used.items():
             if set(vars(source)) != known:
-                tmp = self.folder / f"{key}.tmp"
+                tmp = self.folder / f"{key}.{os.getpid()}.tmp"  # two builds at once must not share one
                 tmp.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
                 tmp.replace(self.folder / f"{key}.pickle")
         for path in self.folder.glob("*.pickle"):

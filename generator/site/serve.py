@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-from .build import build
 
 WATCHED = ("content/sources", "content/pages", "theme", "generator/data", "pelicanconf.py")
 
@@ -26,6 +26,13 @@ def snapshot(root: Path) -> dict[Path, float]:
         for f in files:
             state[f] = f.stat().st_mtime
     return state
+
+
+def build(settings: Path, output: Path, root: Path) -> int:
+    """A build in a new process, so that changes to the generator's data files (which a
+    process reads once) and code take effect, and each build starts with a clean memory."""
+    command = [sys.executable, "-m", "generator", "build", "--settings", str(settings), "--output", str(output)]
+    return subprocess.run(command, cwd=root).returncode
 
 
 def serve(settings: Path, output: Path, root: Path, port: int) -> int:
