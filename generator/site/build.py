@@ -206,7 +206,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         progress(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
         write_sitemap(fresh, siteurl)
         with timed("search"):
-            indexed, kept = index_search(fresh, records, previous)
+            indexed, kept = index_search(fresh, records, pages_state, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
         progress(f"{indexed} search bundles indexed, {kept} unchanged")
     except BaseException as exc:

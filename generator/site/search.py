@@ -8,9 +8,10 @@ text indexed elsewhere and runs to megabytes). The search page merges the bundle
 Pagefind's memory is bounded by a year, not by the archive (one index of 1,600 reports
 took 4.7 GB).
 
-Reuse. A bundle is a function of its pages' bytes (or its records), so each bundle records
-a fingerprint of them in `pagefind/bundles.json`; a bundle whose input did not change is
-linked from the site being replaced instead of indexed again.
+Reuse. A bundle is a function of its pages (or its records), so each bundle records a
+fingerprint of them, made from the pages' own fingerprints, in `pagefind/bundles.json`; a
+bundle whose input did not change is linked from the site being replaced instead of
+indexed again.
 
 Two processes. The bundles are shared between two `pagefind --service` processes, each of
 which loads its Chinese dictionary once (a process per bundle costs 0.25 s each). The
@@ -53,7 +54,7 @@ _YEAR = re.compile(r"(\d{4})-")
 WORKERS = 2
 """Pagefind processes at once: most of a small bundle's time is writing files, which one
 process does on one core; two keep both cores of a small machine busy."""
-FORMAT = 2
+FORMAT = 3
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
 
 
@@ -71,12 +72,13 @@ class Bundle:
         inner = self.folders[0] if len(self.folders) == 1 else "{" + ",".join(self.folders) + "}"
         return f"reports/{inner}/**/*.html"
 
-    def fingerprint(self, site: Path) -> str:
+    def fingerprint(self, pages: dict[str, list[str]]) -> str:
+        """From the records, or the fingerprints of the bundle's pages (`pages`: folder ->
+        "save_as fingerprint" of each page in it; a page's HTML is a function of those)."""
         digest = hashlib.sha256(f"{version('pagefind_bin_extended')} {FORMAT} {self.name}\n".encode())
         digest.update(json.dumps(self.records, ensure_ascii=False, sort_keys=True).encode())
         for folder in self.folders:
-            for page in sorted((site / "reports" / folder).rglob("*.html")):
-                digest.update(page.relative_to(site).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
+            digest.update("\n".join(sorted(pages.get(folder, []))).encode() + b"\0")
         return digest.hexdigest()
 
 
@@ -90,12 +92,19 @@ def bundles(site: Path, records: list[dict]) -> list[Bundle]:
     return [Bundle(RECORDS, records=tuple(records))] + [Bundle(y, folders=tuple(f)) for y, f in sorted(by_year.items())]
 
 
-def index_search(site: Path, records: list[dict], previous: Path | None = None) -> tuple[int, int]:
+def index_search(site: Path, records: list[dict], pages: dict[str, str], previous: Path | None = None
+                 ) -> tuple[int, int]:
     """Write pagefind/ in `site`, reusing bundles of `previous` (the last site) whose input
-    is unchanged. Returns (bundles indexed, bundles reused)."""
+    is unchanged; `pages` are the site's pages, save_as -> fingerprint (`render.render_pages`).
+    Returns (bundles indexed, bundles reused)."""
     root = site / BUNDLES
     old = _manifest(previous / BUNDLES) if previous else {}
-    wanted = [(b, b.fingerprint(site)) for b in bundles(site, records)]
+    by_folder: dict[str, list[str]] = {}
+    for save_as, mark in pages.items():
+        parts = save_as.split("/", 2)
+        if len(parts) == 3 and parts[0] == "reports":
+            by_folder.setdefault(parts[1], []).append(f"{save_as} {mark}")
+    wanted = [(b, b.fingerprint(by_folder)) for b in bundles(site, records)]
     todo = [b for b, mark in wanted if not (old.get(b.name) == mark and link_tree(previous / BUNDLES / b.name, root / b.name))]
     with ThreadPoolExecutor(WORKERS) as pool:  # each thread only waits on its own Pagefind process
         list(pool.map(lambda share: _index_all(site, share, root), [todo[i::WORKERS] for i in range(WORKERS)]))
