@@ -19,9 +19,10 @@ which loads its Chinese dictionary once (a process per bundle costs 0.25 s each)
 protocol directly.
 
 Reproducible. Pagefind 1.5 writes each filter's values, and the list of filters in its
-metadata file, in hash-map order (upstream Pagefind/pagefind#638). After indexing we sort
-those lists, re-encode the files, name them by their content hash as Pagefind does, and
-update the references; the page numbers inside are already stable.
+metadata file, in hash-map order (upstream Pagefind/pagefind#638). We take the bundle's
+files from Pagefind, sort those lists, re-encode the files, name them by their content hash
+as Pagefind does, update the references, and write the files; the page numbers inside are
+already stable.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _YEAR = re.compile(r"(\d{4})-")
 WORKERS = 2
 """Pagefind processes at once: most of a small bundle's time is writing files, which one
 process does on one core; two keep both cores of a small machine busy."""
-FORMAT = 3
+FORMAT = 4
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
 
 
@@ -118,8 +119,10 @@ def _index_all(site: Path, todo: list[Bundle], root: Path) -> None:
     if todo:
         with _Service(site) as service:
             for bundle in todo:
-                service.index(bundle, root / bundle.name)
-                stabilize(root / bundle.name)
+                for name, data in sorted(stabilize(service.index(bundle)).items()):
+                    path = root / bundle.name / name
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(data)
 
 
 def _manifest(folder: Path) -> dict[str, str]:
@@ -159,17 +162,17 @@ class _Service:
         self.process.wait()
         self.process.stderr.close()
 
-    def index(self, bundle: Bundle, output: Path) -> None:
+    def index(self, bundle: Bundle) -> dict[str, bytes]:
+        """The bundle's files, path -> bytes. We ask for them rather than have Pagefind write
+        them: its service answers before its writes reach the disk."""
         index_id = self.send({"type": "NewIndex", "config": None})["index_id"]
         if bundle.folders:
             self.send({"type": "AddDir", "index_id": index_id, "path": str(self.site), "glob": bundle.glob})
         for record in bundle.records:
             self.send({"type": "AddRecord", "index_id": index_id, "language": LANGUAGE, "sort": None, **record})
-        self.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(output.resolve())})
+        files = self.send({"type": "GetFiles", "index_id": index_id})["files"]
         self.send({"type": "DeleteIndex", "index_id": index_id})
-        for path in output.iterdir():
-            if UNUSED.match(path.name):
-                path.unlink()
+        return {f["path"]: base64.b64decode(f["content"]) for f in files if not UNUSED.match(f["path"])}
 
     def send(self, payload: dict) -> dict:
         self.last_id += 1
@@ -198,37 +201,33 @@ class _Service:
         return message
 
 
-def _read(path: Path):
-    raw = gzip.decompress(path.read_bytes())
+def _decode(data: bytes):
+    raw = gzip.decompress(data)
     if not raw.startswith(SIGNATURE):
-        raise BuildError(f"{path.name}: not a Pagefind file this version understands")
+        raise BuildError("a Pagefind file this version of the build does not understand")
     return cbor2.loads(raw[len(SIGNATURE):])
 
 
-def _write(folder: Path, prefix: str, language: str, digits: int, suffix: str, data, old: Path) -> str:
-    """Write `data` under a name from its content hash; remove `old`. Returns the new hash name."""
+def _encode(files: dict[str, bytes], prefix: str, language: str, digits: int, suffix: str, data) -> str:
+    """Add `data` to `files` under a name from its content hash, as Pagefind names it; returns the name."""
     encoded = SIGNATURE + cbor2.dumps(data)
     name = f"{language}_{hashlib.sha256(encoded).hexdigest()[:digits]}"
-    target = folder / f"{prefix}{name}{suffix}"
-    target.write_bytes(gzip.compress(encoded, mtime=0))
-    if old != target:
-        old.unlink()
+    files[f"{prefix}{name}{suffix}"] = gzip.compress(encoded, mtime=0)
     return name
 
 
-def stabilize(bundle: Path) -> None:
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text("utf-8"))
+def stabilize(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The bundle with its filter lists sorted and the files that hold them renamed to match."""
+    files = dict(files)
+    entry = json.loads(files["pagefind-entry.json"])
     for language, info in entry["languages"].items():
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = _decode(files.pop(f"pagefind.{info['hash']}.pf_meta"))
         filters = []
         for name, old_hash in sorted(meta[3]):
-            path = bundle / "filter" / f"{old_hash}.pf_filter"
-            filter_name, values = _read(path)
-            new = _write(bundle / "filter", "", language, 7, ".pf_filter",
-                         [filter_name, sorted(values, key=lambda v: v[0])], path)
-            filters.append([name, new])
+            filter_name, values = _decode(files.pop(f"filter/{old_hash}.pf_filter"))
+            filters.append([name, _encode(files, "filter/", language, 7, ".pf_filter",
+                                          [filter_name, sorted(values, key=lambda v: v[0])])])
         meta[3] = filters
-        info["hash"] = _write(bundle, "pagefind.", language, 13, ".pf_meta", meta, meta_path)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        info["hash"] = _encode(files, "pagefind.", language, 13, ".pf_meta", meta)
+    files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return files
