@@ -184,6 +184,18 @@ def test_pages_rendered_in_many_batches_are_the_same_site(tmp_path):
     assert_same_site(whole / "output", batched / "output")
 
 
+def test_templates_show_only_their_own_page():
+    # A page whose Markdown did not change is reused from the last site (generator/site/render.py);
+    # a template that listed other pages (Pelican's pages, articles, ...) would go stale there.
+    import re
+    from pathlib import Path
+
+    listings = re.compile(r"\b(pages|hidden_pages|draft_pages|articles|dates|tags|categories|authors)\b")
+    for template in sorted((Path(__file__).parent.parent / "theme/templates").glob("*.html")):
+        code = " ".join(re.findall(r"{[{%](.*?)[%}]}", template.read_text("utf-8"), re.S))
+        assert not listings.search(code), f"{template.name} lists other pages"
+
+
 def test_a_theme_change_renders_every_page_again(tmp_path):
     project = copy_project(tmp_path)
     assert build(project).returncode == 0
