@@ -1,8 +1,9 @@
-"""The whole build, top to bottom: read sources, write pages, render with Pelican, swap in.
+"""The whole build, top to bottom: read the reports, write their pages, write open data and
+feeds, render the pages (reusing unchanged ones), index for search, swap the site in.
 
-A bad report is reported and left out; the rest of the site is still built.
-Pelican renders into a fresh directory beside the output, and only a build that
-finished without a warning replaces the site that is being served.
+A bad report is reported and left out; the rest of the site is still built. The site is
+made in a fresh directory beside the output, and only a build that finished every stage
+(Pelican without a warning) replaces the site that is being served.
 """
 
 from __future__ import annotations
