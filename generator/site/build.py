@@ -198,7 +198,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         records = search_records(sources)
         cache.save()
         del sources, cache  # done with the reports: Pelican's batches get the memory
-        progress(f"rendering {len(pages)} pages with Pelican")
+        progress(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
         with timed("pelican"):
             pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}))
         (fresh / STATE).write_text(json.dumps({"data": data_state, "pages": pages_state}, sort_keys=True, indent=0)

@@ -23,7 +23,6 @@ import json
 import logging
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -137,7 +136,7 @@ def run_pelican(settings: dict) -> None:
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(collect)
     try:
-        with _quiet_unless_terminal():
+        with contextlib.redirect_stdout(io.StringIO()):  # "Done: Processed …" per batch; the build says its own
             Pelican(settings).run()
     except Exception as exc:  # Pelican raises many kinds; each must leave the old site in place
         raise BuildError(f"Pelican failed: {exc}") from exc
@@ -145,12 +144,3 @@ def run_pelican(settings: dict) -> None:
         pelican_logger.removeHandler(collect)
     if collect.messages:
         raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
-
-
-@contextlib.contextmanager
-def _quiet_unless_terminal():
-    if sys.stdout.isatty():
-        yield
-        return
-    with contextlib.redirect_stdout(io.StringIO()):
-        yield
