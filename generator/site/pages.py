@@ -83,13 +83,17 @@ def page(meta: dict, body: list[str]) -> str:
     return f"---\n{front}\n---\n" + "\n".join(lines) + "\n"
 
 
+def newest_first(sources: list[Source]) -> list[Source]:
+    return sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
+
+
 def all_pages(sources: list[Source]) -> Iterator[tuple[str, str]]:
     """(relative path under content/, file text) for every generated page, one at a time
     (an archive's pages together are hundreds of megabytes)."""
     from ..link.threads import threads
     from .timeline_pages import document_pages, thread_section, timeline_pages
 
-    ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
+    ordered = newest_first(sources)
     events = [e for s in ordered for e in s.events]
     thread_of, near_misses = threads(ordered)
     events_of_task: dict[tuple[str, str], list] = {}
@@ -288,12 +292,25 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
 # ---------------------------------------------------------------- division pages
 
 
+def division_titles(sources: list[Source]) -> dict[str, str]:
+    """Division id -> the name its page is titled with: the first met in `sources` (newest
+    first), a task's owners before the report's division entries."""
+    names: dict[str, str] = {}
+    for source in sources:
+        for _, _, _, row, _ in rows_of(source.report):
+            for owner in row.owners:
+                names.setdefault(division_id(owner), owner)
+        for e in source.report.entries:
+            names.setdefault(e.division_id or division_id(e.division), e.division)
+    return names
+
+
 def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, str]]:
     """One page per division named anywhere: its tasks and its own entries, newest report first,
     then everything dated, by month."""
     from .timeline_pages import division_timeline
 
-    names: dict[str, str] = {}
+    names = division_titles(sources)
     lines: dict[str, list[str]] = {}
     for source in sources:
         rid, report = source.id, source.report
@@ -301,14 +318,12 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
         for _, _, _, row, tid in rows_of(report):
             for owner in row.owners:
                 did = division_id(owner)
-                names.setdefault(did, owner)
                 joint = [o for o in row.owners if o != owner]
                 note = f'<span class="joint">（与{"、".join(esc(o) for o in joint)}共同负责）</span>' if joint else ""
                 per.setdefault(did, []).append(
                     f'<li><a href="{ref("tasks", f"{rid}-{tid}")}">{esc(row.task)}</a>{note}</li>')
         for e in report.entries:
             did = e.division_id or division_id(e.division)
-            names.setdefault(did, e.division)
             per.setdefault(did, []).append(
                 f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
                 f'第 {esc(e.number)} 条</a>：{_entry_html(e)}</li>')
@@ -333,16 +348,13 @@ def search_records(sources: list[Source]) -> list[dict]:
     Pagefind would have to read whole (generator/site/search.py)."""
     from ..link.documents import canonical_title
 
-    ordered = sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
-    names: dict[str, str] = {}
+    ordered = newest_first(sources)
+    names = division_titles(ordered)
     tasks: dict[str, list[str]] = {}
-    for source in ordered:  # the same order as division_pages, so the same name is the title
+    for source in ordered:
         for _, _, _, row, _ in rows_of(source.report):
             for owner in row.owners:
-                names.setdefault(division_id(owner), owner)
                 tasks.setdefault(division_id(owner), []).append(row.task)
-        for e in source.report.entries:
-            names.setdefault(e.division_id or division_id(e.division), e.division)
     records = [{"url": f"/divisions/{did}/", "content": "\n".join([names[did], *tasks.get(did, [])]),
                 "meta": {"title": names[did]}, "filters": {"kind": ["处室"], "division": [names[did]]}}
                for did in sorted(names)]
