@@ -81,6 +81,8 @@ def find_dates(text: str, issued: str | None) -> list[Dated]:
         return []
     report_year, report_month = int(m.group(1)), int(m.group(2))
     found = []
+    if not _PATTERN.search(text):  # most text has no date; a sentence can match only where the text does
+        return found
     for sentence in (s for s in _SENTENCE.findall(text) if s.strip()):
         for d in _PATTERN.finditer(sentence):
             when = _resolve(d, report_year, report_month)

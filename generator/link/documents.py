@@ -62,7 +62,7 @@ def doc_id(title: str) -> str:
 def mentions_in(text: str, issued: str | None, period: When | None, **where) -> list[Mention]:
     actions = _table()[1]
     found = []
-    for sentence in (s for s in _SENTENCE.findall(text) if s.strip()):
+    for sentence in (s for s in _SENTENCE.findall(text) if "《" in s):  # only sentences that cite
         dates = find_dates(sentence, issued)
         when = dates[0].when if dates else period
         previous_end, previous_action = 0, None
