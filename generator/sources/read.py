@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .blocks import Cell, Document, Grid, Para
 from .decode import decode
-from .html import html_blocks
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<table|<div|<p[\s>])", re.I)
 _PIPE = re.compile(r"[|｜]")
@@ -25,6 +24,8 @@ def parse_source_text(text: str, name: str, encoding: str = "utf-8") -> Document
     """Blocks of a decoded file: HTML when it starts like HTML, whatever its name says."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _HTML_START.match(text):
+        from .html import html_blocks  # BeautifulSoup takes a twentieth of a second to import
+
         blocks, chrome = html_blocks(text)
         return Document(name, encoding, blocks, chrome)
     return Document(name, encoding, text_blocks(text.split("\n")))
