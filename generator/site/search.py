@@ -53,8 +53,8 @@ SIGNATURE = b"pagefind_dcd"
 UNUSED = re.compile(r"pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
 _YEAR = re.compile(r"(\d{4})-")
 WORKERS = 2
-"""Pagefind processes at once: most of a small bundle's time is writing files, which one
-process does on one core; two keep both cores of a small machine busy."""
+"""Pagefind processes at once: one alone leaves a core idle while we read its answer and
+write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
 FORMAT = 4
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
 
