@@ -317,3 +317,30 @@ def test_the_devserver_rebuilds_when_a_report_changes(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])  # relative and absolute URLs
+def test_our_link_resolver_agrees_with_pelicans(tmp_path, monkeypatch, settings):
+    # generator/pelican_batches.py resolves the pipeline's links itself, for speed; every
+    # link of every page must come out exactly as Pelican's own resolver makes it.
+    from pelican.contents import Content
+
+    from generator import pelican_batches
+    from generator.site.build import build as build_in_process
+
+    project = copy_project(tmp_path)
+    seen = []
+    fast = pelican_batches._link
+
+    def both(self, siteurl, m):
+        ours, pelicans = fast(self, siteurl, m), pelican_batches._pelican_link(self, siteurl, m)
+        assert ours == pelicans  # a failure here fails the build
+        seen.append(ours)
+        return ours
+
+    monkeypatch.setattr(Content, "_link_replacer", Content._link_replacer)  # put back afterwards
+    monkeypatch.setattr(pelican_batches, "_link", both)  # what the plugin installs when Pelican loads it
+    monkeypatch.chdir(project)  # publishconf.py imports pelicanconf from the working directory
+    assert build_in_process(project / settings, project / "output", project) == 0
+    assert len(seen) > 1000 and any("#" in link for link in seen)
+    assert all(('"https://' in link) == (settings == "publishconf.py") for link in seen)
