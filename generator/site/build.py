@@ -9,6 +9,7 @@ made in a fresh directory beside the output, and only a build that finished ever
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -198,6 +199,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         records = search_records(sources)
         cache.save()
         del sources, cache  # done with the reports: Pelican's batches get the memory
+        gc.collect()
         progress(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
         with timed("pelican"):
             pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}))

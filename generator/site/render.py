@@ -17,6 +17,7 @@ and the pipeline regenerates every page that links to another whenever that link
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import io
 import json
@@ -142,5 +143,6 @@ def run_pelican(settings: dict) -> None:
         raise BuildError(f"Pelican failed: {exc}") from exc
     finally:
         pelican_logger.removeHandler(collect)
+        gc.collect()  # a run's pages, generators and context refer to each other: free them before the next
     if collect.messages:
         raise BuildError("Pelican warned, so the site was not replaced:\n  " + "\n  ".join(collect.messages))
