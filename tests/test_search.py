@@ -8,7 +8,8 @@ import pytest
 
 from tests.browser import SEARCH_DONE, Browser, available
 from tests.screenshots import serve
-from tests.sitebuild import built_site
+from tests.conftest import DATA
+from tests.sitebuild import build, built_site, copy_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.site,
               pytest.mark.skipif(not available(), reason="needs chromium: apt-get install chromium")]
@@ -82,3 +83,20 @@ def test_only_page_content_is_indexed(search):
     # Navigation and footer text are outside data-pagefind-body: the footer notice finds nothing.
     status, groups = search("独立整理")
     assert groups == {}, status
+
+
+def test_a_site_without_divisions_or_documents_still_searches(tmp_path):
+    # Then there are no records for division and document pages; the search page must load
+    # a bundle that has pages, or Pagefind never answers.
+    project = copy_project(tmp_path, extra_sources=(DATA / "summary_sections.txt",))
+    for source in (project / "content/sources").glob("0*.txt"):
+        source.unlink()
+    assert build(project).returncode == 0
+    with serve(project / "output") as base:
+        browser = Browser()
+        try:
+            browser.open(f"{base}search/?q={quote('实验室')}")
+            browser.wait(SEARCH_DONE)
+            assert browser.eval(RESULTS)[1] == {"报告": ["/reports/file-summary-sections/"]}
+        finally:
+            browser.close()

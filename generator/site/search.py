@@ -84,13 +84,16 @@ class Bundle:
 
 
 def bundles(site: Path, records: list[dict]) -> list[Bundle]:
-    """The records first (the bundle the search page loads), then one bundle per year."""
+    """The records first, then one bundle per year. The search page loads the first and merges
+    the rest into it, so none is empty: a bundle without pages has no language, and Pagefind
+    never answers a search on it."""
     by_year: dict[str, list[str]] = {}
     reports = site / "reports"
     for folder in sorted(p.name for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []:
         match = _YEAR.match(folder)
         by_year.setdefault(match.group(1) if match else "other", []).append(folder)
-    return [Bundle(RECORDS, records=tuple(records))] + [Bundle(y, folders=tuple(f)) for y, f in sorted(by_year.items())]
+    first = [Bundle(RECORDS, records=tuple(records))] if records else []
+    return first + [Bundle(y, folders=tuple(f)) for y, f in sorted(by_year.items())]
 
 
 def index_search(site: Path, records: list[dict], pages: dict[str, str], previous: Path | None = None

@@ -26,6 +26,7 @@
       if (!response.ok) throw new Error(response.status);
       return response.json();
     }).then(function (list) {
+      if (!list.bundles.length) throw new Error("no bundles");  // a site without reports
       // Paths, not full URLs, and the site's root as every bundle's base: results link within the site.
       var paths = list.bundles.map(function (b) { return new URL(b.name + "/", manifest).pathname; });
       var options = { excerptLength: 40, baseUrl: new URL("../", manifest).pathname };
