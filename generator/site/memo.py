@@ -2,8 +2,8 @@
 
 An entry is keyed by the report file's name and bytes, its recorded address, and the
 code and data files that read it; a change to any of them misses. A cached `Source`
-keeps what was worked out from it (events, document mentions, its open-data files), so
-that is not redone either. Entries no build uses any more are removed. The cache is
+keeps what was worked out from it (events, document mentions), so that is not redone
+either. Entries no build uses any more are removed. The cache is
 ours alone (cache/reports/, not committed); a file that cannot be read is a miss.
 """
 

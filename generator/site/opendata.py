@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..link.events import in_order
 from .ids import rows_of
-from .render import link
+from .reuse import link
 
 LICENSE = {"name": "public-government-information", "title": "公开政府信息，原文版权归发布机构"}
 

@@ -22,18 +22,18 @@ import hashlib
 import io
 import json
 import logging
-import os
-import shutil
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import BuildError
+from .reuse import link
 
 BATCH_BYTES = 16 << 20
 """Markdown per Pelican run unless the settings say PAGE_BATCH_BYTES; Pelican holds a few
 times this while it renders."""
-# Where things are, not what pages say (Pelican makes these absolute); the theme's files are hashed.
+# Settings that do not change what a page says: where things are (Pelican makes these absolute;
+# the theme's files are hashed instead) and how the build batches its work.
 _LOCATIONS = {"PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH", "PLUGIN_PATHS", "PAGE_PATHS", "PAGE_STUBS",
               "PAGE_BATCH_BYTES"}
 
@@ -106,19 +106,6 @@ def _batches(pages: list[PageFile], limit: int) -> list[list[PageFile]]:
         batches[-1].append(page)
         size += page.size
     return batches
-
-
-def link(source: Path, target: Path) -> bool:
-    """Hard-link `source` to `target` (a copy where links are not possible); False if no source.
-    Nothing writes into a linked file afterwards: a changed file is always a new file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except FileNotFoundError:
-        return False
-    except OSError:
-        shutil.copy2(source, target)
-    return True
 
 
 class _Collect(logging.Handler):

@@ -42,7 +42,7 @@ import cbor2
 from pagefind_bin_extended import get_executable
 
 from ..errors import BuildError
-from .render import link
+from .reuse import link_tree
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"
@@ -134,16 +134,6 @@ def _manifest(folder: Path) -> dict[str, str]:
         return {b["name"]: b["input"] for b in data["bundles"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-
-
-def link_tree(source: Path, target: Path) -> bool:
-    """Link every file of the folder `source` into `target`; False if there is no such folder."""
-    if not source.is_dir():
-        return False
-    for path in sorted(source.rglob("*")):
-        if path.is_file():
-            link(path, target / path.relative_to(source))
-    return True
 
 
 class _Service:

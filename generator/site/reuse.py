@@ -1,0 +1,35 @@
+"""Taking files over from the site being replaced, without ever writing into them.
+
+A rebuild starts a fresh directory; what did not change is hard-linked into it from the
+last site (render.py: pages, opendata.py: a report's data files, search.py: bundles). A
+changed file is always written as a new file, so the site being served is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def link(source: Path, target: Path) -> bool:
+    """Hard-link `source` to `target` (a copy where links are not possible); False if no source.
+    Nothing writes into a linked file afterwards: a changed file is always a new file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        shutil.copy2(source, target)
+    return True
+
+
+def link_tree(source: Path, target: Path) -> bool:
+    """Link every file of the folder `source` into `target`; False if there is no such folder."""
+    if not source.is_dir():
+        return False
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            link(path, target / path.relative_to(source))
+    return True
