@@ -26,7 +26,8 @@ needs_vnu = pytest.mark.skipif(not VNU.exists() or not shutil.which("java"),
 
 TEMPLATES = {
     "home": "", "report": "reports/2021-00558/", "monthly": "reports/2020-15367/",
-    "task": "reports/2021-00558/tasks/1-01/", "division": "divisions/achievements/", "timeline": "timeline/2021/", "timelines": "timeline/",
+    "task": "reports/2021-00558/tasks/1-01/", "division": "divisions/achievements/",
+    "division-year": "divisions/achievements/2021/", "timeline": "timeline/2021/", "timelines": "timeline/",
     "documents": "documents/", "document": "documents/d7c353758d0/", "search": "search/?q=%E9%AB%98%E6%96%B0%E5%A4%84", "404": "404.html",
     "tasks": "tasks/", "data": "data/", "hostile": "reports/2022-09999/",
 }
@@ -77,7 +78,7 @@ def test_no_sideways_scrolling_on_a_phone(browse, name):
 
 
 @needs_chromium
-@pytest.mark.parametrize("name", ["report", "task", "division", "timeline"])
+@pytest.mark.parametrize("name", ["report", "task", "division-year", "timeline"])
 def test_text_at_200_percent_loses_nothing(browse, name):
     b = browse(TEMPLATES[name], 1280)
     before = b.eval("document.querySelector('main').innerText.length")
@@ -109,7 +110,7 @@ def test_keyboard_reaches_everything_with_a_visible_focus(browse, name):
 
 
 @needs_chromium
-@pytest.mark.parametrize("name", ["report", "task", "division", "document", "timeline"])
+@pytest.mark.parametrize("name", ["report", "task", "division", "division-year", "document", "timeline"])
 def test_links_are_not_told_by_colour_alone(browse, name):
     b = browse(TEMPLATES[name], 1280)
     plain = b.eval("[...document.querySelectorAll('main a')].filter(a => "

@@ -62,13 +62,23 @@ def test_task_page_shows_every_column_and_says_when_empty(site):
     assert page.select_one('a[rel="next"]')["href"].endswith("1-02/")
 
 
-def test_division_page_lists_tasks_and_entries_newest_first(site):
-    page = soup(site / "divisions/achievements/index.html")
-    reports = [h.get_text() for h in page.select(".from-report h2")]
-    assert reports == ["浙江省科学技术厅2021年度重点工作半年度完成情况", "浙江省科技厅2020年4月份重点工作完成情况"]
-    text = page.get_text()
-    assert "大力推进杭州城西科创大走廊建设" in text and "（与规划处共同负责）" in text
-    assert "开展城西科创大走廊打造创新策源地规划思路" in text
+def test_division_has_an_overview_and_a_page_per_year(site):
+    overview = soup(site / "divisions/achievements/index.html")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in overview.select(".catalogue tbody tr")]
+    assert [r[:4] for r in rows] == [["2021年", "1", "4", "0"], ["2020年", "1", "0", "1"]]
+    assert [a["href"].split("divisions/")[-1] for a in overview.select(".catalogue tbody a")] == [
+        "achievements/2021/", "achievements/2020/"]
+    assert [h.get_text() for h in overview.select(".latest .from-report h3")] == ["浙江省科学技术厅2021年度重点工作半年度完成情况"]
+    for row in rows:
+        year = soup(site / f"divisions/achievements/{row[0][:4]}/index.html")
+        assert len(year.select(".division-body .timeline li")) == int(row[4])  # the events the table counts
+    year_2021 = soup(site / "divisions/achievements/2021/index.html")
+    assert [h.get_text() for h in year_2021.select(".from-report h2")] == ["浙江省科学技术厅2021年度重点工作半年度完成情况"]
+    assert "大力推进杭州城西科创大走廊建设" in year_2021.get_text() and "（与规划处共同负责）" in year_2021.get_text()
+    assert year_2021.select_one('.year-jump a[aria-current="page"]').get_text() == "2021年"
+    year_2020 = soup(site / "divisions/achievements/2020/index.html")
+    assert [h.get_text() for h in year_2020.select(".from-report h2")] == ["浙江省科技厅2020年4月份重点工作完成情况"]
+    assert "开展城西科创大走廊打造创新策源地规划思路" in year_2020.get_text()
 
 
 def test_home_lists_reports_newest_first(site):

@@ -305,40 +305,96 @@ def division_titles(sources: list[Source]) -> dict[str, str]:
     return names
 
 
+UNDATED = "undated"
+"""The year page of reports with neither a 发文日期 nor a year in their 索引号."""
+
+
+def report_year(source: Source) -> str:
+    """The year a report is filed under on division pages: of its 发文日期, else of its 索引号."""
+    m = re.match(r"(\d{4})", source.report.meta.issued or "") or re.match(r"(\d{4})-", source.id)
+    return m.group(1) if m else UNDATED
+
+
 def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, str]]:
-    """One page per division named anywhere: its tasks and its own entries, newest report first,
-    then everything dated, by month."""
+    """Per division named anywhere: an overview (years with counts, the newest report's part)
+    and a page per year (its reports' tasks and entries, newest first, then its events by
+    month). Pages by year, like the site timeline: a decade of one division is megabytes,
+    and a new report then changes this year's page, not the whole history."""
     from .timeline_pages import division_timeline
 
     names = division_titles(sources)
-    lines: dict[str, list[str]] = {}
+    parts: dict[str, dict[str, list[str]]] = {}  # division -> year -> sections
+    counts: dict[str, dict[str, list[int]]] = {}  # division -> year -> [reports, tasks, entries, events]
+    newest: dict[str, list[str]] = {}
     for source in sources:
-        rid, report = source.id, source.report
-        per: dict[str, list[str]] = {}
-        for _, _, _, row, tid in rows_of(report):
-            for owner in row.owners:
-                did = division_id(owner)
-                joint = [o for o in row.owners if o != owner]
-                note = f'<span class="joint">（与{"、".join(esc(o) for o in joint)}共同负责）</span>' if joint else ""
-                per.setdefault(did, []).append(
-                    f'<li><a href="{ref("tasks", f"{rid}-{tid}")}">{esc(row.task)}</a>{note}</li>')
-        for e in report.entries:
-            did = e.division_id or division_id(e.division)
-            per.setdefault(did, []).append(
-                f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
-                f'第 {esc(e.number)} 条</a>：{_entry_html(e)}</li>')
-        for did, items in per.items():
-            lines.setdefault(did, []).extend([
-                f'<section class="from-report"><h2><a href="{ref("reports", rid)}">'
-                f'{esc(report.meta.title or report.source)}</a></h2>',
-                f'<p class="date">发文日期：{esc(report.meta.issued or "未注明")}</p>',
-                "<ul>", *items, "</ul>", "</section>"])
+        year = report_year(source)
+        for did, (tasks, entries) in _division_items(source).items():
+            parts.setdefault(did, {}).setdefault(year, []).extend(_report_section(source, tasks + entries, "h2"))
+            newest.setdefault(did, _report_section(source, tasks + entries, "h3"))
+            tally = counts.setdefault(did, {}).setdefault(year, [0, 0, 0, 0])
+            tally[0] += 1
+            tally[1] += len(tasks)
+            tally[2] += len(entries)
+    dated: dict[str, dict[str, list]] = {}
+    for e in events:
+        for did in e.divisions:
+            dated.setdefault(did, {}).setdefault(str(e.when.year), []).append(e)
+            counts.setdefault(did, {}).setdefault(str(e.when.year), [0, 0, 0, 0])[3] += 1
     for did in sorted(names):
+        years = sorted(counts.get(did, {}), key=lambda y: (y != UNDATED, y), reverse=True)
         meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
-                "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html",
-                "registered": not did.startswith("unregistered-"), "division_id": did}
-        timeline = division_timeline([e for e in events if did in e.divisions])
-        yield did, page(meta, ['<div class="division-body">', *lines[did], *timeline, "</div>"])
+                "registered": not did.startswith("unregistered-"), "division_id": did, "division_name": names[did]}
+        table = ['<table class="catalogue by-year">', "<caption>各年份的报告、负责任务、工作条目和时间线事件</caption>",
+                 '<thead><tr><th scope="col">年份</th><th scope="col">报告</th><th scope="col">任务</th>'
+                 '<th scope="col">条目</th><th scope="col">事件</th></tr></thead>', "<tbody>"]
+        for year in years:
+            table.append(f'<tr><td><a href="{ref("divisions", f"{did}/{year}")}">{_year_label(year)}</a></td>'
+                         + "".join(f"<td>{n}</td>" for n in counts[did][year]) + "</tr>")
+        table.append("</tbody></table>")
+        latest = ['<section class="latest" aria-labelledby="latest-h">', '<h2 id="latest-h">最近一期报告</h2>',
+                  *newest[did], "</section>"] if did in newest else []
+        yield did, page({**meta, "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html"},
+                        [*table, *latest])
+        for year in years:
+            body = [*_year_jump(did, years, year), '<div class="division-body">', *parts.get(did, {}).get(year, []),
+                    *division_timeline(dated.get(did, {}).get(year, [])), "</div>"]
+            yield f"{did}/{year}", page({**meta, "title": f"{names[did]} · {_year_label(year)}", "year": _year_label(year),
+                                         "slug": f"division-{did}-{year}", "url": f"divisions/{did}/{year}/",
+                                         "save_as": f"divisions/{did}/{year}/index.html"}, body)
+
+
+def _division_items(source: Source) -> dict[str, tuple[list[str], list[str]]]:
+    """Division id -> (its task rows, its entries) in one report, as list items."""
+    rid, per = source.id, {}
+    for _, _, _, row, tid in rows_of(source.report):
+        for owner in row.owners:
+            joint = [o for o in row.owners if o != owner]
+            note = f'<span class="joint">（与{"、".join(esc(o) for o in joint)}共同负责）</span>' if joint else ""
+            per.setdefault(division_id(owner), ([], []))[0].append(
+                f'<li><a href="{ref("tasks", f"{rid}-{tid}")}">{esc(row.task)}</a>{note}</li>')
+    for e in source.report.entries:
+        per.setdefault(e.division_id or division_id(e.division), ([], []))[1].append(
+            f'<li class="entry"><a href="{ref("reports", rid, f"entry-{e.number}")}">'
+            f'第 {esc(e.number)} 条</a>：{_entry_html(e)}</li>')
+    return per
+
+
+def _report_section(source: Source, items: list[str], heading: str) -> list[str]:
+    report = source.report
+    return [f'<section class="from-report"><{heading}><a href="{ref("reports", source.id)}">'
+            f'{esc(report.meta.title or report.source)}</a></{heading}>',
+            f'<p class="date">发文日期：{esc(report.meta.issued or "未注明")}</p>', "<ul>", *items, "</ul>", "</section>"]
+
+
+def _year_label(year: str) -> str:
+    return "日期未注明" if year == UNDATED else f"{year}年"
+
+
+def _year_jump(did: str, years: list[str], current: str | None) -> list[str]:
+    here = ' aria-current="page"'
+    items = [f'<li><a href="{ref("divisions", f"{did}/{y}")}"{here if y == current else ""}>{_year_label(y)}</a></li>'
+             for y in years]
+    return ['<nav class="year-jump" aria-label="按年份查看"><ul>', *items, "</ul></nav>"]
 
 
 def search_records(sources: list[Source]) -> list[dict]:
