@@ -21,6 +21,7 @@ PAGES = {
     "task": "reports/2021-00558/tasks/1-01/",
     "division": "divisions/achievements/",
     "division-year": "divisions/achievements/2021/",
+    "tasks": "tasks/",
     "monthly": "reports/2020-15367/",
     "timeline": "timeline/2021/",
     "document": "documents/d7c353758d0/",

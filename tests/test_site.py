@@ -81,6 +81,16 @@ def test_division_has_an_overview_and_a_page_per_year(site):
     assert "开展城西科创大走廊打造创新策源地规划思路" in year_2020.get_text()
 
 
+def test_task_index_by_year(site):
+    overview = soup(site / "tasks/index.html")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in overview.select(".catalogue tbody tr")]
+    assert rows == [["2021年", "1", "26"]]  # the monthly report of 2020 has no task table
+    assert len(overview.select(".tasks-index .task-list li")) == 26
+    year = soup(site / "tasks/2021/index.html")
+    links = [a["href"] for a in year.select(".task-list a")]
+    assert len(links) == 26 and links[0].endswith("reports/2021-00558/tasks/1-01/")
+
+
 def test_home_lists_reports_newest_first(site):
     rows = soup(site / "index.html").select(".catalogue tbody tr")
     assert [r.select_one(".index-no").get_text() for r in rows] == ["002482090/2021-00558", "002482090/2020-15367"]

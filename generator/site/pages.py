@@ -122,7 +122,8 @@ def all_pages(sources: list[Source]) -> Iterator[tuple[str, str]]:
     for name, page_text in timeline_pages(events):
         yield f"{GENERATED}/{name}.md", page_text
     yield f"{GENERATED}/index.md", home_page(ordered)
-    yield f"{GENERATED}/tasks.md", tasks_index(ordered)
+    for name, page_text in tasks_index(ordered):
+        yield f"{GENERATED}/{name}.md", page_text
     yield f"{GENERATED}/divisions.md", divisions_index(ordered)
 
 
@@ -315,6 +316,11 @@ def report_year(source: Source) -> str:
     return m.group(1) if m else UNDATED
 
 
+def newest_years(years) -> list[str]:
+    """Years newest first, UNDATED last."""
+    return sorted(years, key=lambda y: (y != UNDATED, y), reverse=True)
+
+
 def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, str]]:
     """Per division named anywhere: an overview (years with counts, the newest report's part)
     and a page per year (its reports' tasks and entries, newest first, then its events by
@@ -341,7 +347,7 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
             dated.setdefault(did, {}).setdefault(str(e.when.year), []).append(e)
             counts.setdefault(did, {}).setdefault(str(e.when.year), [0, 0, 0, 0])[3] += 1
     for did in sorted(names):
-        years = sorted(counts.get(did, {}), key=lambda y: (y != UNDATED, y), reverse=True)
+        years = newest_years(counts.get(did, {}))
         meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
                 "registered": not did.startswith("unregistered-"), "division_id": did, "division_name": names[did]}
         table = ['<table class="catalogue by-year">', "<caption>各年份的报告、负责任务、工作条目和时间线事件</caption>",
@@ -356,7 +362,7 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
         yield did, page({**meta, "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html"},
                         [*table, *latest])
         for year in years:
-            body = [*_year_jump(did, years, year), '<div class="division-body">', *parts.get(did, {}).get(year, []),
+            body = [*_year_jump(f"divisions/{did}", years, year), '<div class="division-body">', *parts.get(did, {}).get(year, []),
                     *division_timeline(dated.get(did, {}).get(year, [])), "</div>"]
             yield f"{did}/{year}", page({**meta, "title": f"{names[did]} · {_year_label(year)}", "year": _year_label(year),
                                          "slug": f"division-{did}-{year}", "url": f"divisions/{did}/{year}/",
@@ -390,9 +396,11 @@ def _year_label(year: str) -> str:
     return "日期未注明" if year == UNDATED else f"{year}年"
 
 
-def _year_jump(did: str, years: list[str], current: str | None) -> list[str]:
+def _year_jump(folder: str, years: list[str], current: str | None) -> list[str]:
+    """Links to the year pages under `folder` ("tasks", "divisions/<id>")."""
     here = ' aria-current="page"'
-    items = [f'<li><a href="{ref("divisions", f"{did}/{y}")}"{here if y == current else ""}>{_year_label(y)}</a></li>'
+    kind, _, prefix = folder.partition("/")
+    items = [f'<li><a href="{ref(kind, f"{prefix}/{y}" if prefix else y)}"{here if y == current else ""}>{_year_label(y)}</a></li>'
              for y in years]
     return ['<nav class="year-jump" aria-label="按年份查看"><ul>', *items, "</ul></nav>"]
 
@@ -443,24 +451,44 @@ def home_page(sources: list[Source]) -> str:
     return page(meta, body)
 
 
-def tasks_index(sources: list[Source]) -> str:
-    meta = {"title": "全部任务", "template": "page", "slug": "tasks", "url": "tasks/", "save_as": "tasks/index.html"}
-    body = ['<div class="tasks-index">']
+def tasks_index(sources: list[Source]) -> Iterator[tuple[str, str]]:
+    """/tasks/ (the years, with counts, and the newest report's tasks) and a page per year
+    listing its reports' tasks; one page of every task was megabytes at 1,600 reports."""
+    by_year: dict[str, list[Source]] = {}
     for s in sources:
-        if not s.report.tables:
-            continue
-        body.append(f'<h2><a href="{ref("reports", s.id)}">{esc(s.report.meta.title or s.report.source)}</a></h2>')
-        for t, table in enumerate(s.report.tables):
-            body.append(f"<h3>{esc(table.caption or TABLE_LABEL.format(n=t + 1))}</h3>")
-            body.append("<ol class=\"task-list\">")
-            for r, row in enumerate(table.rows):
-                tid = task_id(t, r)
-                body.append(f'<li><span class="marker">{esc(row.number or "—")}</span> '
-                            f'<a href="{ref("tasks", f"{s.id}-{tid}")}">{esc(row.task)}</a>'
-                            f' <span class="owners-inline">{"、".join(esc(o) for o in row.owners)}</span></li>')
-            body.append("</ol>")
-    body.append("</div>")
-    return page(meta, body)
+        if s.report.tables:
+            by_year.setdefault(report_year(s), []).append(s)
+    years = newest_years(by_year)
+    body = ['<table class="catalogue">', "<caption>各年份的报告和任务</caption>",
+            '<thead><tr><th scope="col">年份</th><th scope="col">报告</th><th scope="col">任务</th></tr></thead>', "<tbody>"]
+    for year in years:
+        count = sum(len(t.rows) for s in by_year[year] for t in s.report.tables)
+        body.append(f'<tr><td><a href="{ref("tasks", year)}">{_year_label(year)}</a></td>'
+                    f"<td>{len(by_year[year])}</td><td>{count}</td></tr>")
+    body.append("</tbody></table>")
+    if years:
+        body += ['<h2>最近一期报告</h2>', '<div class="tasks-index">', *_task_lists(by_year[years[0]][0], "h3", "h4"), "</div>"]
+    yield "tasks", page({"title": "全部任务", "template": "page", "slug": "tasks", "url": "tasks/",
+                         "save_as": "tasks/index.html"}, body)
+    for year in years:
+        lists = [line for s in by_year[year] for line in _task_lists(s, "h2", "h3")]
+        yield f"tasks/{year}", page({"title": f"{_year_label(year)}的任务", "template": "page", "slug": f"tasks-{year}",
+                                     "url": f"tasks/{year}/", "save_as": f"tasks/{year}/index.html"},
+                                    [*_year_jump("tasks", years, year), '<div class="tasks-index">', *lists, "</div>"])
+
+
+def _task_lists(source: Source, heading: str, subheading: str) -> list[str]:
+    report = source.report
+    out = [f'<{heading}><a href="{ref("reports", source.id)}">{esc(report.meta.title or report.source)}</a></{heading}>']
+    for t, table in enumerate(report.tables):
+        out.append(f"<{subheading}>{esc(table.caption or TABLE_LABEL.format(n=t + 1))}</{subheading}>")
+        out.append('<ol class="task-list">')
+        for r, row in enumerate(table.rows):
+            out.append(f'<li><span class="marker">{esc(row.number or "—")}</span> '
+                       f'<a href="{ref("tasks", f"{source.id}-{task_id(t, r)}")}">{esc(row.task)}</a>'
+                       f' <span class="owners-inline">{"、".join(esc(o) for o in row.owners)}</span></li>')
+        out.append("</ol>")
+    return out
 
 
 def divisions_index(sources: list[Source]) -> str:
