@@ -28,6 +28,7 @@ THEME_STATIC_DIR = "theme"
 PLUGINS = ["generator.pelican_reader", "generator.pelican_batches"]
 PAGE_STUBS = {}  # set by the build
 PAGE_BATCH_BYTES = 16 * 1024 * 1024  # Markdown per Pelican run; lower it to use less memory
+PAGE_PARALLEL_BYTES = 2 * 1024 * 1024  # from this much Markdown to render, two Pelican processes
 # Report text is data: templates escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

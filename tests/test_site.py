@@ -193,11 +193,12 @@ def test_a_rebuild_after_adding_and_correcting_reports_equals_a_fresh_build(tmp_
     assert [b["name"] for b in index["bundles"]] == ["site", "2020", "2021"]
 
 
-def test_pages_rendered_in_many_batches_are_the_same_site(tmp_path):
-    # Each Pelican run holds a few pages; links to pages of other runs must still resolve.
+def test_pages_rendered_in_many_batches_by_two_processes_are_the_same_site(tmp_path):
+    # Each Pelican run holds a few pages; links to pages of other runs must still resolve, and
+    # a second process must neither miss nor clash with the first one's theme files and pages.
     whole, batched = copy_project(tmp_path / "whole"), copy_project(tmp_path / "batched")
     settings = batched / "pelicanconf.py"
-    settings.write_text(settings.read_text("utf-8") + "\nPAGE_BATCH_BYTES = 40000\n", "utf-8")
+    settings.write_text(settings.read_text("utf-8") + "\nPAGE_BATCH_BYTES = 40000\nPAGE_PARALLEL_BYTES = 0\n", "utf-8")
     for project in (whole, batched):
         result = build(project)
         assert result.returncode == 0, result.stderr
@@ -234,6 +235,8 @@ def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(t
     import time
 
     project = copy_project(tmp_path)
+    settings = project / "pelicanconf.py"  # two Pelican processes: they must end with the build
+    settings.write_text(settings.read_text("utf-8") + "\nPAGE_PARALLEL_BYTES = 0\n", "utf-8")
     assert build(project).returncode == 0
     before = {p.relative_to(project / "output"): p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     (project / "content/sources/000_9deafdd47ee1ad59.txt").write_bytes(

@@ -17,11 +17,15 @@ and the pipeline regenerates every page that links to another whenever that link
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import hashlib
 import io
 import json
 import logging
+import multiprocessing
+import signal
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -35,7 +39,7 @@ times this while it renders."""
 # Settings that do not change what a page says: where things are (Pelican makes these absolute;
 # the theme's files are hashed instead) and how the build batches its work.
 _LOCATIONS = {"PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH", "PLUGIN_PATHS", "PAGE_PATHS", "PAGE_STUBS",
-              "PAGE_BATCH_BYTES"}
+              "PAGE_BATCH_BYTES", "PAGE_PARALLEL_BYTES"}
 
 
 @dataclass(frozen=True)
@@ -89,11 +93,60 @@ def render_pages(settings: dict, pages: list[PageFile], fresh: Path, previous: P
         if not (previous and old.get(page.save_as) == mark and link(previous / page.save_as, fresh / page.save_as)):
             todo.append(page)
     stubs = {p.source: p.url for p in pages}
-    batches = _batches(todo, settings.get("PAGE_BATCH_BYTES") or BATCH_BYTES)
-    for n, batch in enumerate(batches or [[]]):
-        paths = [p.source for p in batch] + (["pages"] if n == 0 else [])  # hand-written pages once
-        run_pelican({**settings, "PAGE_PATHS": paths, "PAGE_STUBS": stubs})
+    parallel = settings.get("PAGE_PARALLEL_BYTES", PARALLEL_BYTES)
+    shares = _shares(todo, WORKERS) if sum(p.size for p in todo) >= parallel else [todo]
+    limit = settings.get("PAGE_BATCH_BYTES") or BATCH_BYTES
+    jobs = [({**settings, "PAGE_STUBS": stubs}, _batches(share, limit), n == 0) for n, share in enumerate(shares)]
+    if len(jobs) == 1:
+        _render(*jobs[0])
+    else:
+        _JOBS[:] = jobs  # forked workers inherit them: Pelican's settings need not be picklable
+        with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with_parent) as pool:
+            for future in [pool.submit(_render_job, n) for n in range(len(jobs))]:
+                future.result()  # a worker's BuildError is raised here
+        _JOBS.clear()
     return state, len(todo)
+
+
+WORKERS = 2
+"""Pelican processes when there is much to render (a first build, a theme change): Pelican
+uses one core, and pages render independently of each other."""
+PARALLEL_BYTES = 2 << 20
+"""Below this much Markdown (PAGE_PARALLEL_BYTES in the settings) one process renders:
+forking and starting Pelican twice cost more than they save."""
+_JOBS: list = []
+
+
+def _render(settings: dict, batches: list[list[PageFile]], first: bool) -> None:
+    """Render `batches` one Pelican run each. The `first` job also renders the hand-written
+    pages and copies the theme's files; the others leave both to it."""
+    extra = {} if first else {"THEME_STATIC_PATHS": []}
+    for n, batch in enumerate(batches or [[]]):
+        paths = [p.source for p in batch] + (["pages"] if first and n == 0 else [])
+        run_pelican({**settings, **extra, "PAGE_PATHS": paths})
+
+
+def _render_job(n: int) -> None:
+    _render(*_JOBS[n])
+
+
+def _die_with_parent() -> None:
+    """A killed build must not leave workers writing into its directory: ask Linux to end
+    this worker when the build process ends (elsewhere the worker finishes its share)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _shares(pages: list[PageFile], n: int) -> list[list[PageFile]]:
+    """`pages` in `n` shares of about equal Markdown, each in the order given."""
+    sizes = [0] * n
+    which: dict[str, int] = {}
+    for page in sorted(pages, key=lambda p: (-p.size, p.source)):
+        share = sizes.index(min(sizes))
+        which[page.source] = share
+        sizes[share] += page.size
+    return [[p for p in pages if which[p.source] == k] for k in range(n)]
 
 
 def _batches(pages: list[PageFile], limit: int) -> list[list[PageFile]]:
