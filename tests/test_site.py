@@ -257,6 +257,21 @@ def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(t
     assert "某科技厅" in (project / "output/reports/2021-00558/index.html").read_text("utf-8")
 
 
+def test_a_generated_page_changed_or_deleted_by_hand_is_made_again(tmp_path):
+    # A rebuild skips making the pages of unchanged reports (cache/pages.json) only while their
+    # files in content/generated/ are as the last build left them.
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    edited, deleted = (project / "content/generated/tasks/2021-00558-1-01.md",
+                       project / "content/generated/reports/2020-15367.md")
+    original = edited.read_bytes(), deleted.read_bytes()
+    edited.write_bytes(original[0].replace("城西科创大走廊".encode(), "某某走廊".encode()))
+    deleted.unlink()
+    result = build(project)
+    assert result.returncode == 0 and "2 pages written" in result.stderr
+    assert (edited.read_bytes(), deleted.read_bytes()) == original
+
+
 def test_a_removed_report_leaves_no_page_behind(tmp_path):
     project = copy_project(tmp_path)
     assert build(project).returncode == 0

@@ -17,7 +17,7 @@ import shutil
 import sys
 import time
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from ..errors import BuildError, ReportError
 from ..link.documents import alias_candidates
 from ..parse import parse_file
 from .ids import report_id
-from .memo import SourceCache
+from .memo import PageMemo, SourceCache
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from .pages import GENERATED, Source, all_pages, search_records
@@ -34,6 +34,7 @@ from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
 CACHE = Path("cache") / "reports"
+PAGE_MEMO = Path("cache") / "pages.json"
 STATE = ".build.json"
 """Kept with each site: fingerprints of its pages and the keys of its reports' data files,
 so the next build can reuse what did not change (render.py, opendata.py)."""
@@ -75,25 +76,37 @@ def _provenance(folder: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def write_content(pages: Iterable[tuple[str, str]], content: Path) -> tuple[list[PageFile], int, int]:
+def write_content(groups: Iterable[tuple[str, str | None, Callable[[], Iterable[tuple[str, str]]]]], content: Path,
+                  memo: PageMemo | None = None) -> tuple[list[PageFile], int, int]:
     """Write pages whose text changed and delete generated pages no report makes any more.
+    `groups` as `pages.all_pages` gives them; a group whose mark `memo` has seen, with its
+    files untouched since, is not made again.
 
     Returns (the pages, how many were written, how many removed). Unchanged files are not touched.
     """
     written = 0
     files: list[PageFile] = []
-    for relative, text in pages:
-        path = content / relative
-        data = text.encode("utf-8")
-        front = json.loads(text[4:text.index("\n---\n", 4)])
-        files.append(PageFile(relative, front["url"], front["save_as"], hashlib.sha256(data).hexdigest(), len(data)))
-        if path.exists() and path.read_bytes() == data:
+    for name, mark, make in groups:
+        kept = memo.reuse(name, mark) if memo else None
+        if kept is not None:
+            files += kept
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        written += 1
+        made = []
+        for relative, text in make():
+            path = content / relative
+            data = text.encode("utf-8")
+            front = json.loads(text[4:text.index("\n---\n", 4)])
+            made.append(PageFile(relative, front["url"], front["save_as"], hashlib.sha256(data).hexdigest(), len(data)))
+            if path.exists() and path.read_bytes() == data:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            written += 1
+        if memo:
+            memo.record(name, mark, made)
+        files += made
     root = content / GENERATED
     wanted = {content / f.source for f in files}
     stale = [p for p in sorted(root.rglob("*")) if p.is_file() and p not in wanted] if root.exists() else []
@@ -164,7 +177,9 @@ def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[Page
         print(message, file=sys.stderr)
     progress(f"parsed {len(sources)} reports; writing pages")
     with timed("link_emit"):
-        pages, written, removed = write_content(all_pages(sources), root / "content")
+        memo = PageMemo(root / PAGE_MEMO, root / "content")
+        pages, written, removed = write_content(all_pages(sources), root / "content", memo)
+        memo.save()
     TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
     return sources, pages, errors

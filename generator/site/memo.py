@@ -1,21 +1,26 @@
-"""Parsed reports kept between builds, so a build parses only new and changed reports.
+"""What a build keeps for the next one in cache/ (ours alone, not committed, safe to delete).
 
-An entry is keyed by the report file's name and bytes, its recorded address, and the
-code and data files that read it; a change to any of them misses. A cached `Source`
-keeps what was worked out from it (events, document mentions), so that is not redone
-either. Entries no build uses any more are removed. The cache is
-ours alone (cache/reports/, not committed); a file that cannot be read is a miss.
+`SourceCache`: parsed reports, so a build parses only new and changed reports. An entry is
+keyed by the report file's name and bytes, its recorded address, and the code and data files
+that read it; a change to any of them misses. A cached `Source` keeps what was worked out
+from it (events, document mentions), so that is not redone either. Entries no build uses any
+more are removed; a file that cannot be read is a miss.
+
+`PageMemo`: which Markdown pages each report made, so an unchanged report's pages are not
+made again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from functools import cache
 from pathlib import Path
 
 from .pages import Source
+from .render import PageFile
 
 PACKAGE = Path(__file__).parent.parent
 
@@ -66,3 +71,48 @@ class SourceCache:
         for path in self.folder.glob("*.pickle"):
             if path.stem not in self.used:
                 path.unlink()
+
+
+class PageMemo:
+    """Which pages each report's group made (`pages.all_pages`), by the group's mark, so a
+    build does not make again the pages of a report that did not change, nor its threads.
+
+    A group is reused only when its mark is the one recorded and each of its files in content/
+    still has the size and modification time recorded (anything else makes it again). Kept in
+    cache/pages.json; entries of groups this build did not have are dropped."""
+
+    def __init__(self, path: Path, content: Path) -> None:
+        self.path, self.content = path, content
+        try:
+            self.old = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.old = {}
+        self.new: dict[str, dict] = {}
+
+    def reuse(self, name: str, mark: str | None) -> list[PageFile] | None:
+        entry = self.old.get(name) if mark else None
+        if not isinstance(entry, dict) or entry.get("mark") != mark:
+            return None
+        try:
+            files = [PageFile(*f[:5]) for f in entry["files"]]
+            if any(self._stamp(f) != stamp for f, stamp in zip(files, (f[5:] for f in entry["files"]), strict=True)):
+                return None
+        except (OSError, TypeError, ValueError, KeyError):
+            return None
+        self.new[name] = entry
+        return files
+
+    def record(self, name: str, mark: str | None, files: list[PageFile]) -> None:
+        if mark:
+            self.new[name] = {"mark": mark, "files": [[f.source, f.url, f.save_as, f.digest, f.size, *self._stamp(f)]
+                                                      for f in files]}
+
+    def _stamp(self, page: PageFile) -> list[int]:
+        status = os.stat(self.content / page.source)
+        return [status.st_size, status.st_mtime_ns]
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self.new, sort_keys=True), "utf-8")
+        tmp.replace(self.path)

@@ -9,10 +9,12 @@ too. Internal links are Pelican `{filename}` links, so Pelican checks them.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -87,44 +89,66 @@ def newest_first(sources: list[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
 
 
-def all_pages(sources: list[Source]) -> Iterator[tuple[str, str]]:
-    """(relative path under content/, file text) for every generated page, one at a time
-    (an archive's pages together are hundreds of megabytes)."""
+def all_pages(sources: list[Source]) -> Iterator[tuple[str, str | None, Callable[[], Iterator[tuple[str, str]]]]]:
+    """Every generated page, in groups made one page at a time (an archive's pages together are
+    hundreds of megabytes): (group name, mark, a function giving (path under content/, text)).
+
+    A report's group is its report and task pages. They are made from the report itself and the
+    threads and near misses of its tasks (timeline_pages.thread_section), so `mark` digests the
+    keys of those reports (`Source.key`); the same mark gives the same pages. The pages that
+    span reports form the last group, with no mark."""
     from ..link.threads import threads
     from .timeline_pages import document_pages, thread_section, timeline_pages
 
     ordered = newest_first(sources)
-    events = [e for s in ordered for e in s.events]
     thread_of, near_misses = threads(ordered)
-    events_of_task: dict[tuple[str, str], list] = {}
-    for e in events:
-        if e.task_id:
-            events_of_task.setdefault((e.report_id, e.task_id), []).append(e)
     near_of_task: dict[tuple[str, str], list] = {}
     for miss in near_misses:
         for side in (miss.a, miss.b):
             near_of_task.setdefault(side, []).append(miss)
-    for source in ordered:
+    keys = {s.id: s.key for s in ordered}
+
+    def mark(source: Source) -> str | None:
+        if not source.key:
+            return None
+        digest = hashlib.sha256(source.key.encode())
+        for *_, tid in rows_of(source.report):
+            for m in thread_of.get((source.id, tid), []):
+                digest.update(f"\0thread {m.report_id} {m.task_id} {keys[m.report_id]}".encode())
+            for miss in near_of_task.get((source.id, tid), []):
+                digest.update(f"\0near {miss!r} {keys[miss.a[0]]} {keys[miss.b[0]]}".encode())
+        return digest.hexdigest()
+
+    def report_group(source: Source) -> Iterator[tuple[str, str]]:
         yield f"{GENERATED}/reports/{source.id}.md", report_page(source)
+        task_events: dict[str, list] = {}
+        for e in source.events:
+            if e.task_id:
+                task_events.setdefault(e.task_id, []).append(e)
         rows = list(rows_of(source.report))
         for n, (t, table, r, row, tid) in enumerate(rows):
             prev = rows[n - 1][4] if n > 0 else None
             nxt = rows[n + 1][4] if n + 1 < len(rows) else None
-            task_events = events_of_task.get((source.id, tid), [])
-            near = near_of_task.get((source.id, tid), [])
-            extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near)
+            extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near_of_task.get((source.id, tid), []))
             yield f"{GENERATED}/tasks/{source.id}-{tid}.md", task_page(
-                source, t, table, r, row, tid, prev, nxt, task_events, extra)
-    for did, page_text in division_pages(ordered, events):
-        yield f"{GENERATED}/divisions/{did}.md", page_text
-    for did, page_text in document_pages([m for s in ordered for m in s.mentions]):
-        yield (f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"), page_text
-    for name, page_text in timeline_pages(events):
-        yield f"{GENERATED}/{name}.md", page_text
-    yield f"{GENERATED}/index.md", home_page(ordered)
-    for name, page_text in tasks_index(ordered):
-        yield f"{GENERATED}/{name}.md", page_text
-    yield f"{GENERATED}/divisions.md", divisions_index(ordered)
+                source, t, table, r, row, tid, prev, nxt, task_events.get(tid, []), extra)
+
+    def spanning() -> Iterator[tuple[str, str]]:
+        events = [e for s in ordered for e in s.events]
+        for did, page_text in division_pages(ordered, events):
+            yield f"{GENERATED}/divisions/{did}.md", page_text
+        for did, page_text in document_pages([m for s in ordered for m in s.mentions]):
+            yield (f"{GENERATED}/documents.md" if did == "index" else f"{GENERATED}/documents/{did}.md"), page_text
+        for name, page_text in timeline_pages(events):
+            yield f"{GENERATED}/{name}.md", page_text
+        yield f"{GENERATED}/index.md", home_page(ordered)
+        for name, page_text in tasks_index(ordered):
+            yield f"{GENERATED}/{name}.md", page_text
+        yield f"{GENERATED}/divisions.md", divisions_index(ordered)
+
+    for source in ordered:
+        yield f"reports/{source.id}", mark(source), functools.partial(report_group, source)
+    yield "spanning", None, spanning
 
 
 # ---------------------------------------------------------------- report page
@@ -336,7 +360,8 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
         year = report_year(source)
         for did, (tasks, entries) in _division_items(source).items():
             parts.setdefault(did, {}).setdefault(year, []).extend(_report_section(source, tasks + entries, "h2"))
-            newest.setdefault(did, _report_section(source, tasks + entries, "h3"))
+            if did not in newest:
+                newest[did] = _report_section(source, tasks + entries, "h3")
             tally = counts.setdefault(did, {}).setdefault(year, [0, 0, 0, 0])
             tally[0] += 1
             tally[1] += len(tasks)
