@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.browser import Browser, available
 from tests.conftest import DATA
 from tests.sitebuild import broken_links, build, copy_project, html_files, soup
 
@@ -319,7 +320,7 @@ def test_many_broken_reports_each_get_a_diagnostic_and_the_site_still_builds(tmp
     assert broken_links(output) == []
 
 
-def test_the_devserver_rebuilds_when_a_report_changes(tmp_path):
+def test_the_devserver_rebuilds_and_open_pages_reload_when_a_report_changes(tmp_path):
     import socket
     import subprocess
     import sys
@@ -344,15 +345,37 @@ def test_the_devserver_rebuilds_when_a_report_changes(tmp_path):
                 time.sleep(0.2)
         raise AssertionError("the devserver did not serve the report page")
 
+    def current_build() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/__build__", timeout=5) as r:
+            return r.read().decode()
+
+    browser = Browser() if available() else None  # without Chromium, the HTTP side is still checked
     try:
-        assert "某科技厅" not in served()
+        page = served()
+        assert "某科技厅" not in page
+        # An open page watches which build is current, and reloads when it changes; the built file does not.
+        assert '/__build__' in page and "location.reload()" in page and current_build() == "0"
+        assert "__build__" not in (project / "output/reports/2021-00558/index.html").read_text("utf-8")
+        if browser:
+            browser.open(f"http://127.0.0.1:{port}/reports/2021-00558/")
+            browser.eval("window.notReloaded = true")
+            time.sleep(2.5)  # it asks every second; nothing was built, so it stays
+            assert browser.eval("window.notReloaded === true")
         source = project / "content/sources/000_9deafdd47ee1ad59.txt"
         source.write_bytes(source.read_bytes().replace("省科技厅".encode(), "某科技厅".encode(), 1))
         deadline = time.monotonic() + 60
         while "某科技厅" not in served() and time.monotonic() < deadline:
             time.sleep(0.3)
         assert "某科技厅" in served()
+        deadline = time.monotonic() + 10
+        while current_build() == "0" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert current_build() == "1"
+        if browser:  # the page open before the change shows it, without anyone reloading it
+            browser.wait("document.body.innerText.includes('某科技厅') && !window.notReloaded", timeout=10)
     finally:
+        if browser:
+            browser.close()
         process.terminate()
         process.wait(timeout=30)
 

@@ -1,12 +1,14 @@
-"""`make devserver`: serve output/ and rebuild when a report, page, theme or setting changes.
+"""`make devserver`: serve output/ and rebuild when a report, page, theme or setting changes;
+pages open in a browser reload themselves after each build.
 
 Polls modification times once a second (no extra dependency); the build swaps
-output/ atomically, so the server never serves a half-written site.
+output/ atomically, so the server never serves a half-written site. The reload is the
+devserver's own: it adds a small script to each HTML page as it serves it, which asks
+RELOAD once a second which build is current; the built files do not change.
 """
 
 from __future__ import annotations
 
-import functools
 import http.server
 import subprocess
 import sys
@@ -16,6 +18,10 @@ from pathlib import Path
 
 
 WATCHED = ("content/sources", "content/pages", "theme", "generator/data", "pelicanconf.py")
+RELOAD = "/__build__"
+_SCRIPT = ('<script>(function (seen) {{ setInterval(function () {{ fetch("{url}", {{cache: "no-store"}})'
+           '.then(function (r) {{ return r.ok ? r.text() : seen; }}).then(function (now) {{ if (now !== seen) location.reload(); }})'
+           '.catch(function () {{}}); }}, 1000); }})("{build}");</script>')
 
 
 def snapshot(root: Path) -> dict[Path, float]:
@@ -35,10 +41,39 @@ def build(settings: Path, output: Path, root: Path) -> int:
     return subprocess.run(command, cwd=root).returncode
 
 
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves output/; answers RELOAD with the number of the current build, and adds the
+    script that watches it to every HTML page."""
+
+    build_number = 0
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0] == RELOAD:
+            return self._send(str(self.build_number).encode(), "text/plain; charset=utf-8")
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return super().do_GET()
+        script = _SCRIPT.format(url=RELOAD, build=self.build_number).encode()
+        page = path.read_bytes()
+        end = page.rfind(b"</body>")
+        self._send(page[:end] + script + page[end:] if end >= 0 else page + script, "text/html; charset=utf-8")
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 def serve(settings: Path, output: Path, root: Path, port: int) -> int:
     build(settings, output, root)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    handler = type("Handler", (_Handler,), {})  # its own build counter
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             lambda *a: handler(*a, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://127.0.0.1:{port}/ — rebuilding on changes; Ctrl-C to stop", file=sys.stderr)
     seen = snapshot(root)
@@ -48,7 +83,8 @@ def serve(settings: Path, output: Path, root: Path, port: int) -> int:
             now = snapshot(root)
             if now != seen:
                 seen = now
-                build(settings, output, root)
+                if build(settings, output, root) in (0, 1):  # 1: built, some reports left out
+                    handler.build_number += 1
     except KeyboardInterrupt:
         server.shutdown()
     return 0
