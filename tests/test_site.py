@@ -273,6 +273,37 @@ def test_a_generated_page_changed_or_deleted_by_hand_is_made_again(tmp_path):
     assert (edited.read_bytes(), deleted.read_bytes()) == original
 
 
+def test_progress_shows_on_a_terminal_and_not_in_a_log(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path)
+    logged = build(project)  # stderr is a pipe here, as in CI
+    assert logged.returncode == 0 and "…" not in logged.stderr
+    (project / "output").rename(project / "earlier")  # a cold build again: every stage has work
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--settings", "pelicanconf.py",
+                                "--output", "output"], cwd=project, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 1 << 16)
+        except OSError:  # the build ended and closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert process.wait() == 0
+    lines = [line.split("\r")[-1].replace("\x1b[K", "") for line in shown.decode("utf-8").splitlines()]
+    for line in ("… reading reports 2/2", "… writing pages (reports, then the pages that span them) 3/3",
+                 "… Pelican runs 1/1", "… search bundles indexed 3/3", "site built in output/"):
+        assert line in lines
+
+
 def test_a_removed_report_leaves_no_page_behind(tmp_path):
     project = copy_project(tmp_path)
     assert build(project).returncode == 0

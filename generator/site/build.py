@@ -28,6 +28,7 @@ from .ids import report_id
 from .memo import PageMemo, SourceCache
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
+from . import progress
 from .pages import GENERATED, Source, all_pages, search_records
 from .render import PageFile, render_pages
 from .search import index_search
@@ -47,7 +48,9 @@ def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[S
     sources: list[Source] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES):
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    for n, path in enumerate(paths, start=1):
+        progress.count("reading reports", n, len(paths))
         url = provenance.get(path.name, {}).get("url")
         key = cache.key(path, url) if cache else ""
         source = cache.get(key) if cache else None
@@ -77,7 +80,7 @@ def _provenance(folder: Path) -> dict:
 
 
 def write_content(groups: Iterable[tuple[str, str | None, Callable[[], Iterable[tuple[str, str]]]]], content: Path,
-                  memo: PageMemo | None = None) -> tuple[list[PageFile], int, int]:
+                  memo: PageMemo | None = None, total: int = 0) -> tuple[list[PageFile], int, int]:
     """Write pages whose text changed and delete generated pages no report makes any more.
     `groups` as `pages.all_pages` gives them; a group whose mark `memo` has seen, with its
     files untouched since, is not made again.
@@ -86,7 +89,8 @@ def write_content(groups: Iterable[tuple[str, str | None, Callable[[], Iterable[
     """
     written = 0
     files: list[PageFile] = []
-    for name, mark, make in groups:
+    for n, (name, mark, make) in enumerate(groups, start=1):
+        progress.count("writing pages (reports, then the pages that span them)", n, total)
         kept = memo.reuse(name, mark) if memo else None
         if kept is not None:
             files += kept
@@ -154,12 +158,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def progress(message: str) -> None:
-    """A progress line on a terminal; nothing in CI or when output is redirected."""
-    if sys.stderr.isatty():
-        print(f"… {message}", file=sys.stderr)
-
-
 def swap(fresh: Path, output: Path) -> None:
     old = output.with_name(f"{output.name}.old-{os.getpid()}")
     if output.exists():
@@ -170,15 +168,13 @@ def swap(fresh: Path, output: Path) -> None:
 
 def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[PageFile], list[str]]:
     """Parse content/sources/ and write content/generated/; (sources, pages, errors), errors already printed."""
-    progress("parsing reports")
     with timed("parse"):
         sources, errors = load_sources(root / "content" / "sources", cache)
     for message in errors:
         print(message, file=sys.stderr)
-    progress(f"parsed {len(sources)} reports; writing pages")
     with timed("link_emit"):
         memo = PageMemo(root / PAGE_MEMO, root / "content")
-        pages, written, removed = write_content(all_pages(sources), root / "content", memo)
+        pages, written, removed = write_content(all_pages(sources), root / "content", memo, len(sources) + 1)
         memo.save()
     TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
@@ -206,7 +202,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
     siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
     try:
         fresh.mkdir()
-        progress("writing data and feeds")
+        progress.say("writing open data and feeds")
         last = _state(previous)
         with timed("data_feeds"):
             data_state = write_data(fresh, sources, previous, last.get("data", {}))
@@ -215,18 +211,18 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         cache.save()
         del sources, cache  # done with the reports: Pelican's batches get the memory
         gc.collect()
-        progress(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
+        progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
         with timed("pelican"):
             pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}))
         (fresh / STATE).write_text(json.dumps({"data": data_state, "pages": pages_state}, sort_keys=True, indent=0)
                                    + "\n", "utf-8")
         TIMINGS.update(rendered=rendered, reused=len(pages) - rendered)
-        progress(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
+        progress.say(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
         write_sitemap(fresh, siteurl)
         with timed("search"):
             indexed, kept = index_search(fresh, records, pages_state, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
-        progress(f"{indexed} search bundles indexed, {kept} unchanged")
+        progress.say(f"{indexed} search bundles indexed, {kept} unchanged")
     except BaseException as exc:
         shutil.rmtree(fresh, ignore_errors=True)
         if not isinstance(exc, BuildError):

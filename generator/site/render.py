@@ -25,12 +25,13 @@ import json
 import logging
 import multiprocessing
 import signal
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import BuildError
+from . import progress
 from .reuse import link
 
 BATCH_BYTES = 16 << 20
@@ -97,14 +98,19 @@ def render_pages(settings: dict, pages: list[PageFile], fresh: Path, previous: P
     shares = _shares(todo, WORKERS) if sum(p.size for p in todo) >= parallel else [todo]
     limit = settings.get("PAGE_BATCH_BYTES") or BATCH_BYTES
     jobs = [({**settings, "PAGE_STUBS": stubs}, _batches(share, limit), n == 0) for n, share in enumerate(shares)]
+    runs = sum(len(batches) for _, batches, _ in jobs)
     if len(jobs) == 1:
-        _render(*jobs[0])
+        _render(*jobs[0], runs)
     else:
         _JOBS[:] = jobs  # forked workers inherit them: Pelican's settings need not be picklable
         with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("fork"),
                                  initializer=_die_with_parent) as pool:
-            for future in [pool.submit(_render_job, n) for n in range(len(jobs))]:
+            futures = {pool.submit(_render_job, n): len(jobs[n][1]) for n in range(len(jobs))}
+            done = 0
+            for future in as_completed(futures):
                 future.result()  # a worker's BuildError is raised here
+                done += futures[future]
+                progress.count(f"Pelican runs ({len(jobs)} processes)", done, runs)
         _JOBS.clear()
     return state, len(todo)
 
@@ -118,13 +124,15 @@ forking and starting Pelican twice cost more than they save."""
 _JOBS: list = []
 
 
-def _render(settings: dict, batches: list[list[PageFile]], first: bool) -> None:
+def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: int = 0) -> None:
     """Render `batches` one Pelican run each. The `first` job also renders the hand-written
-    pages and copies the theme's files; the others leave both to it."""
+    pages and copies the theme's files; the others leave both to it. `runs`: counted on the
+    terminal when given (one process)."""
     extra = {} if first else {"THEME_STATIC_PATHS": []}
     for n, batch in enumerate(batches or [[]]):
         paths = [p.source for p in batch] + (["pages"] if first and n == 0 else [])
         run_pelican({**settings, **extra, "PAGE_PATHS": paths})
+        progress.count("Pelican runs", n + 1, runs)
 
 
 def _render_job(n: int) -> None:

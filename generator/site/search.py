@@ -33,6 +33,7 @@ import hashlib
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -42,6 +43,7 @@ import cbor2
 from pagefind_bin_extended import get_executable
 
 from ..errors import BuildError
+from . import progress
 from .reuse import link_tree
 
 BUNDLES = "pagefind"
@@ -110,15 +112,21 @@ def index_search(site: Path, records: list[dict], pages: dict[str, str], previou
             by_folder.setdefault(parts[1], []).append(f"{save_as} {mark}")
     wanted = [(b, b.fingerprint(by_folder)) for b in bundles(site, records)]
     todo = [b for b, mark in wanted if not (old.get(b.name) == mark and link_tree(previous / BUNDLES / b.name, root / b.name))]
+    done = []
+
+    def one_done() -> None:  # called from both threads; list.append is atomic
+        done.append(1)
+        progress.count("search bundles indexed", len(done), len(todo))
+
     with ThreadPoolExecutor(WORKERS) as pool:  # each thread only waits on its own Pagefind process
-        list(pool.map(lambda share: _index_all(site, share, root), [todo[i::WORKERS] for i in range(WORKERS)]))
+        list(pool.map(lambda share: _index_all(site, share, root, one_done), [todo[i::WORKERS] for i in range(WORKERS)]))
     manifest = {"bundles": [{"name": b.name, "input": mark} for b, mark in wanted]}
     root.mkdir(parents=True, exist_ok=True)
     (root / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     return len(todo), len(wanted) - len(todo)
 
 
-def _index_all(site: Path, todo: list[Bundle], root: Path) -> None:
+def _index_all(site: Path, todo: list[Bundle], root: Path, done: Callable[[], None]) -> None:
     if todo:
         with _Service(site) as service:
             for bundle in todo:
@@ -126,6 +134,7 @@ def _index_all(site: Path, todo: list[Bundle], root: Path) -> None:
                     path = root / bundle.name / name
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(data)
+                done()
 
 
 def _manifest(folder: Path) -> dict[str, str]:
