@@ -432,21 +432,29 @@ def _year_jump(folder: str, years: list[str], current: str | None) -> list[str]:
 
 def search_records(sources: list[Source]) -> list[dict]:
     """What the division and document pages give the search index, as Pagefind records: a
-    division's name and its tasks' titles, a document's titles. Their entries, mentions and
+    division's name (its overview) and its tasks' titles (each year's page), a document's titles. Their entries, mentions and
     timelines repeat text indexed on report and task pages, and make pages of megabytes that
     Pagefind would have to read whole (generator/site/search.py)."""
     from ..link.documents import canonical_title
 
     ordered = newest_first(sources)
     names = division_titles(ordered)
-    tasks: dict[str, list[str]] = {}
+    tasks: dict[str, dict[str, list[str]]] = {}  # division -> year -> task titles
     for source in ordered:
         for _, _, _, row, _ in rows_of(source.report):
             for owner in row.owners:
-                tasks.setdefault(division_id(owner), []).append(row.task)
-    records = [{"url": f"/divisions/{did}/", "content": "\n".join([names[did], *tasks.get(did, [])]),
-                "meta": {"title": names[did]}, "filters": {"kind": ["处室"], "division": [names[did]]}}
-               for did in sorted(names)]
+                tasks.setdefault(division_id(owner), {}).setdefault(report_year(source), []).append(row.task)
+    records = []
+    for did in sorted(names):  # a task title finds the overview and the year that lists it
+        filters = {"kind": ["处室"], "division": [names[did]]}
+        # Pagefind segments Chinese one way when indexing and the browser another when searching,
+        # so a name alone is not always found; the overview keeps every task title, as before.
+        every = [t for year in newest_years(tasks.get(did, {})) for t in tasks[did][year]]
+        records.append({"url": f"/divisions/{did}/", "content": "\n".join([names[did], *every]),
+                        "meta": {"title": names[did]}, "filters": filters})
+        for year, titles in sorted(tasks.get(did, {}).items()):
+            records.append({"url": f"/divisions/{did}/{year}/", "content": "\n".join(titles),
+                            "meta": {"title": f"{names[did]} · {_year_label(year)}"}, "filters": filters})
     titles: dict[str, set[str]] = {}
     for m in (m for s in ordered for m in s.mentions):
         titles.setdefault(m.doc_id, set()).add(m.title)
