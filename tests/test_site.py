@@ -144,8 +144,12 @@ def test_a_bad_report_is_left_out_and_the_rest_is_built(tmp_path):
     assert (project / "output/reports/2021-00558/index.html").exists()
 
 
-def test_a_failed_build_leaves_the_last_good_site(tmp_path):
+@pytest.mark.parametrize("processes", [1, 2])  # Pelican in the build process, or in two workers
+def test_a_failed_build_leaves_the_last_good_site(tmp_path, processes):
     project = copy_project(tmp_path)
+    if processes == 2:
+        settings = project / "pelicanconf.py"
+        settings.write_text(settings.read_text("utf-8") + "\nPAGE_PARALLEL_BYTES = 0\n", "utf-8")
     assert build(project).returncode == 0
     before = (project / "output/index.html").read_bytes()
     (project / "theme/templates/task.html").write_text("{% extends 'base.html' %}{% block content %}{{ oops(", "utf-8")

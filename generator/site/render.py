@@ -9,6 +9,8 @@ The rest go to Pelican a batch at a time, so Pelican holds one batch in memory, 
 archive (hundreds of megabytes at 1,600 reports). Links to pages outside the batch are
 resolved from each page's URL (the `pelican_batches` plugin), so Pelican still checks every
 `{filename}` link of every page it renders. Hand-written pages are rendered every time.
+With much to render (a first build, a theme change) the batches are shared between two
+Pelican processes, as pages render independently of each other.
 
 This holds because our templates show only the page itself, never a list of other pages,
 and the pipeline regenerates every page that links to another whenever that link changes.
@@ -103,15 +105,17 @@ def render_pages(settings: dict, pages: list[PageFile], fresh: Path, previous: P
         _render(*jobs[0], runs)
     else:
         _JOBS[:] = jobs  # forked workers inherit them: Pelican's settings need not be picklable
-        with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_die_with_parent) as pool:
-            futures = {pool.submit(_render_job, n): len(jobs[n][1]) for n in range(len(jobs))}
-            done = 0
-            for future in as_completed(futures):
-                future.result()  # a worker's BuildError is raised here
-                done += futures[future]
-                progress.count(f"Pelican runs ({len(jobs)} processes)", done, runs)
-        _JOBS.clear()
+        try:
+            with ProcessPoolExecutor(len(jobs), mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_die_with_parent) as pool:
+                futures = {pool.submit(_render_job, n): len(jobs[n][1]) for n in range(len(jobs))}
+                done = 0
+                for future in as_completed(futures):
+                    future.result()  # a worker's BuildError is raised here
+                    done += futures[future]
+                    progress.count(f"Pelican runs ({len(jobs)} processes)", done, runs)
+        finally:
+            _JOBS.clear()
     return state, len(todo)
 
 
