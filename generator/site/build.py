@@ -30,7 +30,7 @@ from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from . import progress
 from .pages import GENERATED, Source, all_pages, search_records
-from .render import PageFile, render_pages
+from .render import PageFile, Workers, render_pages
 from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -186,6 +186,11 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
 
     The site is made in a fresh directory beside `output` and swapped in only when all of it
     was made; on any failure the fresh directory is removed and `output` stays as it was."""
+    with Workers() as workers:  # forked now, while the build is small
+        return _build(settings_file, output, root, workers)
+
+
+def _build(settings_file: Path, output: Path, root: Path, workers: Workers) -> int:
     from pelican.settings import read_settings
 
     TIMINGS.clear()
@@ -213,7 +218,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
         with timed("pelican"):
-            pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}))
+            pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}), workers)
         (fresh / STATE).write_text(json.dumps({"data": data_state, "pages": pages_state}, sort_keys=True, indent=0)
                                    + "\n", "utf-8")
         TIMINGS.update(rendered=rendered, reused=len(pages) - rendered)

@@ -1,12 +1,12 @@
 """The search index: Pagefind's extended build, in bundles, reproducible and reused.
 
 Bundles. The index is split into one Pagefind bundle per year of 索引号 (the report and
-task pages of that year, read from their HTML) and one of records for the division and
-document pages (`pages.search_records`: names and titles; the rest of those pages repeats
-text indexed elsewhere and runs to megabytes). The search page merges the bundles
-(Pagefind's `mergeIndex`). A new report changes one year's bundle and the records, and
-Pagefind's memory is bounded by a year, not by the archive (one index of 1,600 reports
-took 4.7 GB).
+task pages of that year, read from their HTML, and records for the divisions' pages of that
+year) and one of records for the division overviews and document pages
+(`pages.search_records`: names and titles; the rest of those pages repeats text indexed
+elsewhere and runs to megabytes). The search page merges the bundles (Pagefind's
+`mergeIndex`). A new report changes one year's bundle and the records, and Pagefind's
+memory is bounded by a year, not by the archive (one index of 1,600 reports took 4.7 GB).
 
 Reuse. A bundle is a function of its pages (or its records), so each bundle records a
 fingerprint of them, made from the pages' own fingerprints, in `pagefind/bundles.json`; a
@@ -63,7 +63,7 @@ FORMAT = 4
 
 @dataclass(frozen=True)
 class Bundle:
-    """One Pagefind bundle: the HTML pages under some folders of reports/, or records."""
+    """One Pagefind bundle: the HTML pages under some folders of reports/, and records."""
 
     name: str
     """Its folder under pagefind/: a year, "other", or RECORDS."""
@@ -76,7 +76,7 @@ class Bundle:
         return f"reports/{inner}/**/*.html"
 
     def fingerprint(self, pages: dict[str, list[str]]) -> str:
-        """From the records, or the fingerprints of the bundle's pages (`pages`: folder ->
+        """From the records and the fingerprints of the bundle's pages (`pages`: folder ->
         "save_as fingerprint" of each page in it; a page's HTML is a function of those)."""
         digest = hashlib.sha256(f"{version('pagefind_bin_extended')} {FORMAT} {self.name}\n".encode())
         digest.update(json.dumps(self.records, ensure_ascii=False, sort_keys=True).encode())
@@ -85,21 +85,25 @@ class Bundle:
         return digest.hexdigest()
 
 
-def bundles(site: Path, records: list[dict]) -> list[Bundle]:
-    """The records first, then one bundle per year. The search page loads the first and merges
-    the rest into it, so none is empty: a bundle without pages has no language, and Pagefind
-    never answers a search on it."""
+def bundles(site: Path, records: list[tuple[str | None, dict]]) -> list[Bundle]:
+    """The records first, then one bundle per year, with the records meant for that year
+    (`pages.search_records`; those of a year with no bundle go with the records). The search
+    page loads the first and merges the rest into it, so none is empty: a bundle without pages
+    has no language, and Pagefind never answers a search on it."""
     by_year: dict[str, list[str]] = {}
     reports = site / "reports"
     for folder in sorted(p.name for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []:
         match = _YEAR.match(folder)
         by_year.setdefault(match.group(1) if match else "other", []).append(folder)
-    first = [Bundle(RECORDS, records=tuple(records))] if records else []
-    return first + [Bundle(y, folders=tuple(f)) for y, f in sorted(by_year.items())]
+    of_year: dict[str | None, list[dict]] = {}
+    for year, record in records:
+        of_year.setdefault(year if year in by_year else None, []).append(record)
+    first = [Bundle(RECORDS, records=tuple(of_year[None]))] if None in of_year else []
+    return first + [Bundle(y, folders=tuple(f), records=tuple(of_year.get(y, ()))) for y, f in sorted(by_year.items())]
 
 
-def index_search(site: Path, records: list[dict], pages: dict[str, str], previous: Path | None = None
-                 ) -> tuple[int, int]:
+def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict[str, str],
+                 previous: Path | None = None) -> tuple[int, int]:
     """Write pagefind/ in `site`, reusing bundles of `previous` (the last site) whose input
     is unchanged; `pages` are the site's pages, save_as -> fingerprint (`render.render_pages`).
     Returns (bundles indexed, bundles reused)."""
