@@ -198,6 +198,17 @@ def test_a_rebuild_after_adding_and_correcting_reports_equals_a_fresh_build(tmp_
     assert [b["name"] for b in index["bundles"]] == ["site", "2020", "2021"]
 
 
+def test_a_rebuild_after_removing_a_report_equals_a_fresh_build(tmp_path):
+    # The report removed continued a task of one that stays: that task's page loses its thread.
+    series = DATA / "series_q3_2021.txt"
+    shrunk, fresh = copy_project(tmp_path / "shrunk", extra_sources=(series,)), copy_project(tmp_path / "fresh")
+    assert build(shrunk).returncode == 0
+    assert "section class=\"thread\"" in (shrunk / "content/generated/tasks/2021-00558-1-01.md").read_text("utf-8")
+    (shrunk / "content/sources" / series.name).unlink()
+    assert build(shrunk).returncode == 0 and build(fresh).returncode == 0
+    assert_same_site(shrunk / "output", fresh / "output")
+
+
 def test_pages_rendered_in_many_batches_by_two_processes_are_the_same_site(tmp_path):
     # Each Pelican run holds a few pages; links to pages of other runs must still resolve, and
     # a second process must neither miss nor clash with the first one's theme files and pages.
