@@ -73,8 +73,13 @@ def role_of(label: str) -> str | None:
 
 def is_label_prefix(text: str) -> bool:
     """True when `text` is the start of some known label (a header broken over lines)."""
-    folded = fold(text)
-    return bool(folded) and any(label.startswith(folded) for label in _labels())
+    return fold(text) in _label_prefixes()
+
+
+@cache
+def _label_prefixes() -> frozenset[str]:
+    """Every non-empty start of every known label: the parser asks of each paragraph."""
+    return frozenset(label[:n] for label in _labels() for n in range(1, len(label) + 1))
 
 
 @cache
