@@ -186,11 +186,13 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
 
     The site is made in a fresh directory beside `output` and swapped in only when all of it
     was made; on any failure the fresh directory is removed and `output` stays as it was."""
+    if not Workers.possible():  # no fork (Windows): Pelican renders in this process
+        return _build(settings_file, output, root, None)
     with Workers() as workers:  # forked now, while the build is small
         return _build(settings_file, output, root, workers)
 
 
-def _build(settings_file: Path, output: Path, root: Path, workers: Workers) -> int:
+def _build(settings_file: Path, output: Path, root: Path, workers: Workers | None) -> int:
     from pelican.settings import read_settings
 
     TIMINGS.clear()

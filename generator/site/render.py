@@ -126,6 +126,10 @@ class Workers:
         self.count = count
         self.pool = multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent)
 
+    @staticmethod
+    def possible() -> bool:
+        return "fork" in multiprocessing.get_all_start_methods()
+
     def __enter__(self) -> Workers:
         return self
 
