@@ -7,7 +7,8 @@ the year before. Only what is written is kept: "3月" stays a month, never a day
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..model import record
 
 _PATTERN = re.compile(
     r"(?:(?P<year>\d{4})年)?"
@@ -18,7 +19,7 @@ _PATTERN = re.compile(
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class When:
     """A point or span in time, as precise as the text, no more."""
 
@@ -51,7 +52,7 @@ class When:
         return f"{self.year}年{self.phrase}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dated:
     when: When
     sentence: str

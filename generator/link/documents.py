@@ -6,9 +6,9 @@ import difflib
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..model import record
 from ..site.ids import task_id
 from ..vocabulary import DATA
 from .dates import When, find_dates, report_period
@@ -18,7 +18,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
 _JOINERS = {"", "和", "、", "及", "与", "以及"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     doc_id: str
     title: str

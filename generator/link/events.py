@@ -6,13 +6,12 @@ every date written inside their text is an event too, with its sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..model import record
 from ..site.ids import division_id, rows_of
 from .dates import When, find_dates, report_period
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Event:
     when: When
     text: str

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import record
 from ..site.ids import rows_of
 from .dates import When, report_period
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Member:
     report_id: str
     report_title: str
@@ -27,7 +27,7 @@ class Member:
     """The model Row."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NearMiss:
     """Two tasks with similar wording that were deliberately not threaded."""
 
