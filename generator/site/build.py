@@ -17,7 +17,7 @@ import shutil
 import sys
 import time
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from .memo import PageMemo, SourceCache
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from . import progress
-from .pages import GENERATED, Source, all_pages, search_records
+from .pages import GENERATED, PageGroup, Source, all_pages, search_records
 from .render import PageFile, Workers, render_pages
 from .search import index_search
 
@@ -79,8 +79,8 @@ def _provenance(folder: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def write_content(groups: Iterable[tuple[str, str | None, Callable[[], Iterable[tuple[str, str]]]]], content: Path,
-                  memo: PageMemo | None = None, total: int = 0) -> tuple[list[PageFile], int, int]:
+def write_content(groups: Iterable[PageGroup], content: Path, memo: PageMemo | None = None,
+                  total: int = 0) -> tuple[list[PageFile], int, int]:
     """Write pages whose text changed and delete generated pages no report makes any more.
     `groups` as `pages.all_pages` gives them; a group whose mark `memo` has seen, with its
     files untouched since, is not made again.

@@ -89,7 +89,11 @@ def newest_first(sources: list[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
 
 
-def all_pages(sources: list[Source]) -> Iterator[tuple[str, str | None, Callable[[], Iterator[tuple[str, str]]]]]:
+PageGroup = tuple[str, str | None, Callable[[], Iterator[tuple[str, str]]]]
+"""(group name, mark or None, a function giving each page's path under content/ and text)."""
+
+
+def all_pages(sources: list[Source]) -> Iterator[PageGroup]:
     """Every generated page, in groups made one page at a time (an archive's pages together are
     hundreds of megabytes): (group name, mark, a function giving (path under content/, text)).
 
