@@ -133,7 +133,8 @@ def all_pages(sources: list[Source]) -> Iterator[PageGroup]:
         for n, (t, table, r, row, tid) in enumerate(rows):
             prev = rows[n - 1][4] if n > 0 else None
             nxt = rows[n + 1][4] if n + 1 < len(rows) else None
-            extra = thread_section(source.id, tid, thread_of.get((source.id, tid), []), near_of_task.get((source.id, tid), []))
+            key = (source.id, tid)
+            extra = thread_section(source.id, tid, thread_of.get(key, []), near_of_task.get(key, []))
             yield f"{GENERATED}/tasks/{source.id}-{tid}.md", task_page(
                 source, t, table, r, row, tid, prev, nxt, task_events.get(tid, []), extra)
 
@@ -339,7 +340,8 @@ UNDATED = "undated"
 
 
 def report_year(source: Source) -> str:
-    """The year a report is filed under on division pages: of its 发文日期, else of its 索引号."""
+    """The year a report is filed under on division and task-list pages: of its 发文日期,
+    else of its 索引号."""
     m = re.match(r"(\d{4})", source.report.meta.issued or "") or re.match(r"(\d{4})-", source.id)
     return m.group(1) if m else UNDATED
 
