@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.browser import Browser, available
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 from tests.sitebuild import broken_links, build, copy_project, html_files, soup
 
 pytestmark = pytest.mark.site
@@ -451,3 +451,23 @@ def test_our_link_resolver_agrees_with_pelicans(tmp_path, monkeypatch, settings)
     assert build_in_process(project / settings, project / "output", project) == 0
     assert len(seen) > 1000 and any("#" in link for link in seen)
     assert all(('"https://' in link) == (settings == "publishconf.py") for link in seen)
+
+
+def test_a_report_is_filed_under_the_year_of_its_date_else_its_title_else_its_index_number():
+    # The year of a report's division and task-list pages.
+    from dataclasses import replace
+
+    from generator.parse import parse_file
+    from generator.site.ids import report_id
+    from generator.site.pages import Source, report_year
+
+    report = parse_file(ROOT / "content/sources/000_9deafdd47ee1ad59.txt")
+
+    def year(**meta) -> str:
+        changed = replace(report, meta=replace(report.meta, **meta))
+        return report_year(Source(changed, report_id(changed), None))
+
+    assert year() == "2021" and year(issued="2019-01-02") == "2019"
+    assert year(issued=None, title="测试单位2018年重点工作完成情况") == "2018"
+    assert year(issued=None, title="重点工作完成情况") == "2021"  # 索引号 002482090/2021-00558
+    assert year(issued=None, title="重点工作完成情况", index_no=None) == "undated"

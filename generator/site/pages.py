@@ -336,13 +336,20 @@ def division_titles(sources: list[Source]) -> dict[str, str]:
 
 
 UNDATED = "undated"
-"""The year page of reports with neither a 发文日期 nor a year in their 索引号."""
+"""The year page of reports with no year in their 发文日期, title or 索引号."""
 
 
 def report_year(source: Source) -> str:
-    """The year a report is filed under on division and task-list pages: of its 发文日期,
-    else of its 索引号."""
-    m = re.match(r"(\d{4})", source.report.meta.issued or "") or re.match(r"(\d{4})-", source.id)
+    """The year a report is filed under on division and task-list pages: of its 发文日期, else
+    of the period its title names ("2022年重点工作…"), else of its 索引号."""
+    from ..link.dates import report_period
+
+    meta = source.report.meta
+    if m := re.match(r"(\d{4})", meta.issued or ""):
+        return m.group(1)
+    if period := report_period(meta.title, None):
+        return f"{period.year:04d}"
+    m = re.match(r"(\d{4})-", source.id)
     return m.group(1) if m else UNDATED
 
 
@@ -395,7 +402,7 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
         for year in years:
             body = [*_year_jump(f"divisions/{did}", years, year), '<div class="division-body">', *parts.get(did, {}).get(year, []),
                     *division_timeline(dated.get(did, {}).get(year, [])), "</div>"]
-            yield f"{did}/{year}", page({**meta, "title": f"{names[did]} · {_year_label(year)}", "year": _year_label(year),
+            yield f"{did}/{year}", page({**meta, "title": f"{names[did]} · {_year_label(year)}", "year": _year_label(year), "undated": year == UNDATED,
                                          "slug": f"division-{did}-{year}", "url": f"divisions/{did}/{year}/",
                                          "save_as": f"divisions/{did}/{year}/index.html"}, body)
 
