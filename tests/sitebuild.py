@@ -26,6 +26,12 @@ def copy_project(target: Path, extra_sources: tuple[Path, ...] = ()) -> Path:
     return target
 
 
+def add_settings(project: Path, *lines: str) -> None:
+    """Append settings to the project's pelicanconf.py ("PAGE_PARALLEL_BYTES = 0")."""
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text("utf-8") + "\n" + "\n".join(lines) + "\n", "utf-8")
+
+
 def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "build", "--settings", "pelicanconf.py",
                            "--output", "output", *extra], cwd=project, capture_output=True, text=True)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser import Browser, available
 from tests.conftest import DATA, ROOT
-from tests.sitebuild import broken_links, build, copy_project, html_files, soup
+from tests.sitebuild import add_settings, broken_links, build, copy_project, html_files, soup
 
 pytestmark = pytest.mark.site
 
@@ -148,8 +148,7 @@ def test_a_bad_report_is_left_out_and_the_rest_is_built(tmp_path):
 def test_a_failed_build_leaves_the_last_good_site(tmp_path, processes):
     project = copy_project(tmp_path)
     if processes == 2:
-        settings = project / "pelicanconf.py"
-        settings.write_text(settings.read_text("utf-8") + "\nPAGE_PARALLEL_BYTES = 0\n", "utf-8")
+        add_settings(project, "PAGE_PARALLEL_BYTES = 0")
     assert build(project).returncode == 0
     before = (project / "output/index.html").read_bytes()
     (project / "theme/templates/task.html").write_text("{% extends 'base.html' %}{% block content %}{{ oops(", "utf-8")
@@ -213,8 +212,7 @@ def test_pages_rendered_in_many_batches_by_two_processes_are_the_same_site(tmp_p
     # Each Pelican run holds a few pages; links to pages of other runs must still resolve, and
     # a second process must neither miss nor clash with the first one's theme files and pages.
     whole, batched = copy_project(tmp_path / "whole"), copy_project(tmp_path / "batched")
-    settings = batched / "pelicanconf.py"
-    settings.write_text(settings.read_text("utf-8") + "\nPAGE_BATCH_BYTES = 40000\nPAGE_PARALLEL_BYTES = 0\n", "utf-8")
+    add_settings(batched, "PAGE_BATCH_BYTES = 40000", "PAGE_PARALLEL_BYTES = 0")
     for project in (whole, batched):
         result = build(project)
         assert result.returncode == 0, result.stderr
@@ -251,8 +249,7 @@ def test_a_killed_build_leaves_the_last_good_site_and_the_next_build_cleans_up(t
     import time
 
     project = copy_project(tmp_path)
-    settings = project / "pelicanconf.py"  # two Pelican processes: they must end with the build
-    settings.write_text(settings.read_text("utf-8") + "\nPAGE_PARALLEL_BYTES = 0\n", "utf-8")
+    add_settings(project, "PAGE_PARALLEL_BYTES = 0")  # two Pelican processes: they must end with the build
     assert build(project).returncode == 0
     before = {p.relative_to(project / "output"): p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     (project / "content/sources/000_9deafdd47ee1ad59.txt").write_bytes(

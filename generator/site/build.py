@@ -25,7 +25,7 @@ from ..errors import BuildError, ReportError
 from ..link.documents import alias_candidates
 from ..parse import parse_file
 from .ids import report_id
-from .memo import PageMemo, SourceCache
+from .memo import PageMemo, SourceCache, replace_file
 from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from . import progress
@@ -104,9 +104,7 @@ def write_content(groups: Iterable[PageGroup], content: Path, memo: PageMemo | N
             if path.exists() and path.read_bytes() == data:
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(path)
+            replace_file(path, data)
             written += 1
         if memo:
             memo.record(name, mark, made)
@@ -186,9 +184,8 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
 
     The site is made in a fresh directory beside `output` and swapped in only when all of it
     was made; on any failure the fresh directory is removed and `output` stays as it was."""
-    if not Workers.possible():  # no fork (Windows): Pelican renders in this process
-        return _build(settings_file, output, root, None)
-    with Workers() as workers:  # forked now, while the build is small
+    # Pelican workers are forked now, while the build is small; without fork (Windows), none.
+    with Workers() if Workers.possible() else contextlib.nullcontext() as workers:
         return _build(settings_file, output, root, workers)
 
 

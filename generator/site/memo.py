@@ -34,6 +34,14 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: through a file of this process beside it (two builds
+    at once must not share one), renamed over it."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
 class SourceCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -65,9 +73,7 @@ class SourceCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         for key, (source, known) in self.used.items():
             if set(vars(source)) != known:
-                tmp = self.folder / f"{key}.{os.getpid()}.tmp"  # two builds at once must not share one
-                tmp.write_bytes(pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
-                tmp.replace(self.folder / f"{key}.pickle")
+                replace_file(self.folder / f"{key}.pickle", pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL))
         for path in self.folder.glob("*.pickle"):
             if path.stem not in self.used:
                 path.unlink()
@@ -113,6 +119,4 @@ class PageMemo:
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(self.new, sort_keys=True), "utf-8")
-        tmp.replace(self.path)
+        replace_file(self.path, json.dumps(self.new, sort_keys=True).encode())

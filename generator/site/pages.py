@@ -55,6 +55,22 @@ def ref(kind: str, name: str, anchor: str = "") -> str:
     return f"{{filename}}/{GENERATED}/{kind}/{name}.md" + (f"#{anchor}" if anchor else "")
 
 
+def catalogue(caption: str, *columns: str) -> list[str]:
+    """The head of an index table, up to its <tbody>: the caption and a header per column."""
+    heads = "".join(f'<th scope="col">{c}</th>' for c in columns)
+    return ['<table class="catalogue">', f"<caption>{caption}</caption>", f"<thead><tr>{heads}</tr></thead>", "<tbody>"]
+
+
+def year_jump(folder: str, years: list[str], current: str | None) -> list[str]:
+    """Links to the year pages under `folder` ("timeline", "tasks", "divisions/<id>"), the
+    one being read marked as current."""
+    here = ' aria-current="page"'
+    kind, _, prefix = folder.partition("/")
+    items = [f'<li><a href="{ref(kind, f"{prefix}/{y}" if prefix else y)}"{here if y == current else ""}>'
+             f"{_year_label(y)}</a></li>" for y in years]
+    return ['<nav class="year-jump" aria-label="跳到年份"><ul>', *items, "</ul></nav>"]
+
+
 @dataclass(frozen=True)
 class Source:
     """A parsed report with what the site needs beside it."""
@@ -388,9 +404,7 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
         years = newest_years(counts.get(did, {}))
         meta = {"title": names[did], "template": "division", "slug": f"division-{did}",
                 "registered": not did.startswith("unregistered-"), "division_id": did, "division_name": names[did]}
-        table = ['<table class="catalogue by-year">', "<caption>各年份的报告、负责任务、工作条目和时间线事件</caption>",
-                 '<thead><tr><th scope="col">年份</th><th scope="col">报告</th><th scope="col">任务</th>'
-                 '<th scope="col">条目</th><th scope="col">事件</th></tr></thead>', "<tbody>"]
+        table = catalogue("各年份的报告、负责任务、工作条目和时间线事件", "年份", "报告", "任务", "条目", "事件")
         for year in years:
             table.append(f'<tr><td><a href="{ref("divisions", f"{did}/{year}")}">{_year_label(year)}</a></td>'
                          + "".join(f"<td>{n}</td>" for n in counts[did][year]) + "</tr>")
@@ -400,7 +414,7 @@ def division_pages(sources: list[Source], events: list) -> Iterator[tuple[str, s
         yield did, page({**meta, "url": f"divisions/{did}/", "save_as": f"divisions/{did}/index.html"},
                         [*table, *latest])
         for year in years:
-            body = [*_year_jump(f"divisions/{did}", years, year), '<div class="division-body">', *parts.get(did, {}).get(year, []),
+            body = [*year_jump(f"divisions/{did}", years, year), '<div class="division-body">', *parts.get(did, {}).get(year, []),
                     *division_timeline(dated.get(did, {}).get(year, [])), "</div>"]
             yield f"{did}/{year}", page({**meta, "title": f"{names[did]} · {_year_label(year)}", "year": _year_label(year), "undated": year == UNDATED,
                                          "slug": f"division-{did}-{year}", "url": f"divisions/{did}/{year}/",
@@ -432,15 +446,6 @@ def _report_section(source: Source, items: list[str], heading: str) -> list[str]
 
 def _year_label(year: str) -> str:
     return "日期未注明" if year == UNDATED else f"{year}年"
-
-
-def _year_jump(folder: str, years: list[str], current: str | None) -> list[str]:
-    """Links to the year pages under `folder` ("tasks", "divisions/<id>")."""
-    here = ' aria-current="page"'
-    kind, _, prefix = folder.partition("/")
-    items = [f'<li><a href="{ref(kind, f"{prefix}/{y}" if prefix else y)}"{here if y == current else ""}>{_year_label(y)}</a></li>'
-             for y in years]
-    return ['<nav class="year-jump" aria-label="按年份查看"><ul>', *items, "</ul></nav>"]
 
 
 def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
@@ -486,9 +491,7 @@ def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
 
 def home_page(sources: list[Source]) -> str:
     meta = {"title": "信息公开目录", "template": "home", "slug": "home", "url": "", "save_as": "index.html"}
-    body = ['<table class="catalogue">', "<caption>重点工作完成情况报告（按发文日期，新的在前）</caption>",
-            '<thead><tr><th scope="col">索引号</th><th scope="col">标题</th><th scope="col">发文日期</th>'
-            '<th scope="col">内容</th></tr></thead>', "<tbody>"]
+    body = catalogue("重点工作完成情况报告（按发文日期，新的在前）", "索引号", "标题", "发文日期", "内容")
     for s in sources:
         r = s.report
         count = sum(len(t.rows) for t in r.tables)
@@ -508,8 +511,7 @@ def tasks_index(sources: list[Source]) -> Iterator[tuple[str, str]]:
         if s.report.tables:
             by_year.setdefault(report_year(s), []).append(s)
     years = newest_years(by_year)
-    body = ['<table class="catalogue">', "<caption>各年份的报告和任务</caption>",
-            '<thead><tr><th scope="col">年份</th><th scope="col">报告</th><th scope="col">任务</th></tr></thead>', "<tbody>"]
+    body = catalogue("各年份的报告和任务", "年份", "报告", "任务")
     for year in years:
         count = sum(len(t.rows) for s in by_year[year] for t in s.report.tables)
         body.append(f'<tr><td><a href="{ref("tasks", year)}">{_year_label(year)}</a></td>'
@@ -523,7 +525,7 @@ def tasks_index(sources: list[Source]) -> Iterator[tuple[str, str]]:
         lists = [line for s in by_year[year] for line in _task_lists(s, "h2", "h3")]
         yield f"tasks/{year}", page({"title": f"{_year_label(year)}的任务", "template": "page", "slug": f"tasks-{year}",
                                      "url": f"tasks/{year}/", "save_as": f"tasks/{year}/index.html"},
-                                    [*_year_jump("tasks", years, year), '<div class="tasks-index">', *lists, "</div>"])
+                                    [*year_jump("tasks", years, year), '<div class="tasks-index">', *lists, "</div>"])
 
 
 def _task_lists(source: Source, heading: str, subheading: str) -> list[str]:
@@ -550,9 +552,7 @@ def divisions_index(sources: list[Source]) -> str:
                 counts.setdefault(division_id(owner), [owner, 0, 0])[1] += 1
         for e in s.report.entries:
             counts.setdefault(e.division_id or division_id(e.division), [e.division, 0, 0])[2] += 1
-    body = ['<table class="catalogue">', "<caption>各处室负责的任务和月度工作</caption>",
-            '<thead><tr><th scope="col">处室</th><th scope="col">负责任务</th><th scope="col">月度工作条目</th></tr></thead>',
-            "<tbody>"]
+    body = catalogue("各处室负责的任务和月度工作", "处室", "负责任务", "月度工作条目")
     for did, (name, tasks, entries) in sorted(counts.items()):
         body.append(f'<tr><td><a href="{ref("divisions", did)}">{esc(name)}</a></td>'
                     f"<td>{tasks}</td><td>{entries}</td></tr>")

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from ..link.documents import Mention, alias_candidates, canonical_title
 from ..link.events import Event, in_order
-from .pages import EMPTY_CELL, esc, page, ref
+from .pages import EMPTY_CELL, catalogue, esc, page, ref, year_jump
 
 
 def _target(e) -> str:
@@ -71,15 +71,9 @@ def timeline_pages(events: list[Event]) -> Iterator[tuple[str, str]]:
     for e in in_order(events):
         by_year.setdefault(e.when.year, []).append(e)
     years = sorted(by_year, reverse=True)
+    labels = [str(y) for y in years]
 
-    def jump(current: int | None) -> list[str]:
-        current_attr = ' aria-current="page"'
-        items = [f'<li><a href="{ref("timeline", str(y))}"{current_attr if y == current else ""}>{y}年</a></li>'
-                 for y in years]
-        return ['<nav class="year-jump" aria-label="跳到年份"><ul>', *items, "</ul></nav>"]
-
-    index = [*jump(None), '<table class="catalogue">', "<caption>各年份的事件数</caption>",
-             '<thead><tr><th scope="col">年份</th><th scope="col">事件</th><th scope="col">月份</th></tr></thead><tbody>']
+    index = [*year_jump("timeline", labels, None), *catalogue("各年份的事件数", "年份", "事件", "月份")]
     for year in years:
         months = sorted({e.when.month for e in by_year[year] if e.when.month})
         links = " ".join(f'<a href="{ref("timeline", str(year), f"m-{year:04d}-{m:02d}")}">{m}月</a>' for m in months)
@@ -87,7 +81,7 @@ def timeline_pages(events: list[Event]) -> Iterator[tuple[str, str]]:
                      f"<td>{len(by_year[year])}</td><td>{links}</td></tr>")
         meta = {"title": f"{year}年时间线", "template": "page", "slug": f"timeline-{year}",
                 "url": f"timeline/{year}/", "save_as": f"timeline/{year}/index.html"}
-        yield f"timeline/{year}", page(meta, [*jump(year), *by_month(by_year[year], "h2")])
+        yield f"timeline/{year}", page(meta, [*year_jump("timeline", labels, str(year)), *by_month(by_year[year], "h2")])
     index.append("</tbody></table>")
     meta = {"title": "时间线", "template": "page", "slug": "timeline", "url": "timeline/",
             "save_as": "timeline/index.html"}
@@ -98,9 +92,7 @@ def document_pages(mentions: list[Mention]) -> Iterator[tuple[str, str]]:
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc_id, []).append(m)
-    index = ['<table class="catalogue">', "<caption>报告中引用的政策文件（按最近提及时间，新的在前）</caption>",
-             '<thead><tr><th scope="col">文件</th><th scope="col">提及次数</th><th scope="col">最近进展</th></tr></thead>',
-             "<tbody>"]
+    index = catalogue("报告中引用的政策文件（按最近提及时间，新的在前）", "文件", "提及次数", "最近进展")
     latest = {d: _lifecycle(ms)[-1] for d, ms in by_doc.items()}
     for did in sorted(by_doc, key=lambda d: (_key(latest[d]), d), reverse=True):
         ms = _lifecycle(by_doc[did])
