@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import time
+from functools import partial
 
 import pytest
+
+from generator.errors import BuildError
 
 from tests.browser import Browser, available
 from tests.conftest import DATA, ROOT
@@ -157,6 +163,61 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path, processes):
     assert "previous site" in result.stderr
     assert (project / "output/index.html").read_bytes() == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith("output")) == ["output"]
+
+
+def test_a_build_whose_open_data_cannot_be_written_leaves_the_last_good_site(tmp_path):
+    # Open data, feeds and the report cache are written by a second process (build.meanwhile);
+    # its failure must fail the build as Pelican's does, not be lost with the process.
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    before = (project / "output/data/index.json").read_bytes()
+    shutil.rmtree(project / "cache/reports")
+    (project / "cache/reports").write_text("not a folder", "utf-8")  # the report cache cannot be saved
+    (project / "content/sources/000_9deafdd47ee1ad59.txt").write_bytes(
+        (project / "content/sources/000_9deafdd47ee1ad59.txt").read_bytes().replace("省科技厅".encode(), "某科技厅".encode(), 1))
+    result = build(project)
+    assert result.returncode == 2
+    assert "error: could not write" in result.stderr and "cache/reports: File exists" in result.stderr
+    assert "previous site" in result.stderr
+    assert (project / "output/data/index.json").read_bytes() == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith("output")) == ["output"]
+
+
+def _answer():
+    return {"pages": 1234}
+
+
+def _refuse():
+    raise BuildError("the disk is full")
+
+
+def _crash():
+    return {}["missing"]
+
+
+def _die():
+    os._exit(9)
+
+
+def _wait_forever(path):
+    time.sleep(0.3)
+    path.write_text("written after the build gave up", "utf-8")
+
+
+def test_work_beside_the_build_reports_its_result_and_its_failures(tmp_path):
+    from generator.site.build import meanwhile
+
+    with meanwhile(_answer) as result:
+        assert result() == {"pages": 1234}
+    for work, said in ((_refuse, "the disk is full"), (_crash, "KeyError: 'missing'"),
+                       (_die, "ended without finishing")):
+        with pytest.raises(BuildError, match=said), meanwhile(work) as result:
+            result()
+    late = tmp_path / "late.txt"
+    with pytest.raises(RuntimeError), meanwhile(partial(_wait_forever, late)):
+        raise RuntimeError("the build failed here first")
+    time.sleep(0.5)
+    assert not late.exists()  # leaving the block ended the process
 
 
 def test_same_input_same_bytes(tmp_path):

@@ -12,14 +12,18 @@ import contextlib
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import sys
 import time
 import tomllib
-from collections.abc import Iterable
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import BuildError, ReportError
 from ..link.documents import alias_candidates
@@ -30,12 +34,13 @@ from .feeds import write_feeds, write_sitemap
 from .opendata import write_data
 from . import progress
 from .pages import GENERATED, PageGroup, Source, all_pages, search_records
-from .render import PageFile, Workers, render_pages
+from .render import PageFile, Workers, die_with_parent, render_pages
 from .search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
 CACHE = Path("cache") / "reports"
 PAGE_MEMO = Path("cache") / "pages.json"
+T = TypeVar("T")
 STATE = ".build.json"
 """Kept with each site: fingerprints of its pages and the keys of its reports' data files,
 so the next build can reuse what did not change (render.py, opendata.py)."""
@@ -164,19 +169,87 @@ def swap(fresh: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[PageFile], list[str]]:
-    """Parse content/sources/ and write content/generated/; (sources, pages, errors), errors already printed."""
+def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str]]:
+    """Parse content/sources/ (reusing `cache`); (sources, errors), errors already printed."""
     with timed("parse"):
         sources, errors = load_sources(root / "content" / "sources", cache)
     for message in errors:
         print(message, file=sys.stderr)
+    return sources, errors
+
+
+def emit_pages(root: Path, sources: list[Source]) -> list[PageFile]:
+    """Write content/generated/ for `sources`, reusing what cache/pages.json says is unchanged."""
     with timed("link_emit"):
         memo = PageMemo(root / PAGE_MEMO, root / "content")
         pages, written, removed = write_content(all_pages(sources), root / "content", memo, len(sources) + 1)
         memo.save()
     TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
-    return sources, pages, errors
+    return pages
+
+
+def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[PageFile], list[str]]:
+    """Parse content/sources/ and write content/generated/; (sources, pages, errors), errors already printed."""
+    sources, errors = read_sources(root, cache)
+    return sources, emit_pages(root, sources), errors
+
+
+@contextlib.contextmanager
+def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
+    """Run `work` in a forked process while the with-block runs; the function this yields
+    waits for its result (raising what `work` raised as a BuildError: its message, or for
+    an OSError the file, or for a bug the traceback). The process shares
+    this one's memory as it was, so nothing is copied to it. Leaving the block ends it.
+    Without fork (Windows), `work` runs when its result is asked for."""
+    if not Workers.possible():
+        yield work
+        return
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        die_with_parent()
+        try:
+            answer = ("ok", work())
+        except BuildError as exc:
+            answer = ("error", str(exc))
+        except OSError as exc:  # a full disk, a folder that is a file
+            answer = ("error", f"could not write {exc.filename}: {exc.strerror}")
+        except BaseException:  # a bug: its traceback, for the build process to show
+            answer = ("error", traceback.format_exc())
+        send.send(answer)
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def result() -> T:
+        try:
+            kind, value = receive.recv()
+        except EOFError:  # it was killed
+            raise BuildError("a process of the build ended without finishing its work") from None
+        if kind != "ok":
+            raise BuildError(value)
+        return value
+
+    try:
+        yield result
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        receive.close()
+
+
+def _data_and_feeds(fresh: Path, sources: list[Source], cache: SourceCache, previous: Path | None,
+                    old: dict[str, str], siteurl: str, sitename: str) -> tuple[dict[str, str], float]:
+    """Open data, feeds and the report cache; (the data's state for .build.json, seconds taken)."""
+    start = time.perf_counter()
+    state = write_data(fresh, sources, previous, old)
+    write_feeds(fresh, sources, siteurl, sitename)
+    cache.save()
+    return state, time.perf_counter() - start
 
 
 def build(settings_file: Path, output: Path, root: Path) -> int:
@@ -194,26 +267,28 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
 
     TIMINGS.clear()
     cache = SourceCache(root / CACHE)
-    sources, pages, errors = write_pages(root, cache)
-    for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
-        print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
-              f"generator/data/documents.toml", file=sys.stderr)
+    sources, errors = read_sources(root, cache)
     output = output.resolve()
     remove_abandoned(output)
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
     previous = output if output.is_dir() else None
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
     siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
+    last = _state(previous)
     try:
         fresh.mkdir()
-        progress.say("writing open data and feeds")
-        last = _state(previous)
-        with timed("data_feeds"):
-            data_state = write_data(fresh, sources, previous, last.get("data", {}))
-            write_feeds(fresh, sources, siteurl, settings["SITENAME"])
+        # Open data, feeds and the report cache are written by a second process while this one
+        # writes the pages: both mostly create files, and the second core was idle here.
+        with meanwhile(partial(_data_and_feeds, fresh, sources, cache, previous, last.get("data", {}),
+                               siteurl, settings["SITENAME"])) as data_feeds:
+            pages = emit_pages(root, sources)
+            for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
+                print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
+                      f"generator/data/documents.toml", file=sys.stderr)
+            progress.say("writing open data and feeds")
+            data_state, TIMINGS["data_feeds"] = data_feeds()
         records = search_records(sources)
-        cache.save()
-        del sources, cache  # done with the reports: Pelican's batches get the memory
+        del sources, cache, data_feeds  # done with the reports: Pelican's batches get the memory
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
         with timed("pelican"):

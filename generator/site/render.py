@@ -124,7 +124,7 @@ class Workers:
     def __init__(self, count: int = WORKERS) -> None:
         importlib.import_module("pelican")  # imported once, here, not by each worker
         self.count = count
-        self.pool = multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent)
+        self.pool = multiprocessing.get_context("fork").Pool(count, initializer=die_with_parent)
 
     @staticmethod
     def possible() -> bool:
@@ -158,7 +158,7 @@ def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: in
         progress.count("Pelican runs", n + 1, runs)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """A killed build must not leave workers writing into its directory: ask Linux to end
     this worker when the build process ends (elsewhere the worker finishes its share)."""
     with contextlib.suppress(OSError, AttributeError):
