@@ -78,6 +78,24 @@ def test_no_sideways_scrolling_on_a_phone(browse, name):
 
 
 @needs_chromium
+def test_report_titles_on_the_home_page_have_room_on_a_phone(tmp_path):
+    # The 索引号 (20 characters, unbreakable) once left the title column three characters wide.
+    # The seeds alone: the hostile report's long ASCII title would widen the column by itself.
+    with serve(built_site(tmp_path)) as base:
+        b = Browser(width=360)
+        try:
+            b.open(base)
+            title = b.eval("(h => h.clientWidth - parseFloat(getComputedStyle(h).paddingLeft) - parseFloat(getComputedStyle(h)"
+                           ".paddingRight))(document.querySelectorAll('.catalogue thead th')[1])")
+            character = b.eval("parseFloat(getComputedStyle(document.querySelector('.catalogue tbody a')).fontSize)")
+            index_no = b.eval("document.querySelector('.catalogue .index-no').innerText")
+        finally:
+            b.close()
+    assert title >= 5 * character  # five characters a line, not three
+    assert index_no == "002482090/2021-00558"  # still one string to copy
+
+
+@needs_chromium
 @pytest.mark.parametrize("name", ["report", "task", "division-year", "timeline"])
 def test_text_at_200_percent_loses_nothing(browse, name):
     b = browse(TEMPLATES[name], 1280)

@@ -496,7 +496,9 @@ def home_page(sources: list[Source]) -> str:
         r = s.report
         count = sum(len(t.rows) for t in r.tables)
         what = f"{count} 项任务" if r.tables else f"{len(r.entries)} 个处室" if r.entries else "正文"
-        body.append(f'<tr><td class="index-no">{esc(r.meta.index_no or "—")}</td>'
+        # A phone may break the 索引号 after its slash, leaving the title room (theme CSS).
+        index_no = esc(r.meta.index_no or "—").replace("/", "/<wbr>")
+        body.append(f'<tr><td class="index-no">{index_no}</td>'
                     f'<td><a href="{ref("reports", s.id)}">{esc(r.meta.title or r.source)}</a></td>'
                     f'<td class="date">{esc(r.meta.issued or "—")}</td><td>{what}</td></tr>')
     body += ["</tbody></table>"]
