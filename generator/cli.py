@@ -71,13 +71,9 @@ def _build(args) -> int:
 
 
 def _content(args) -> int:
-    from .site.build import CACHE, write_pages
-    from .site.memo import SourceCache
+    from .site.build import write_pages
 
-    cache = SourceCache(ROOT / CACHE)
-    _, _, errors = write_pages(ROOT, cache)
-    cache.save()
-    return 1 if errors else 0
+    return 1 if write_pages(ROOT) else 0
 
 
 def _parse(args) -> int:

@@ -40,7 +40,6 @@ from .search import index_search
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
 CACHE = Path("cache") / "reports"
 PAGE_MEMO = Path("cache") / "pages.json"
-T = TypeVar("T")
 STATE = ".build.json"
 """Kept with each site: fingerprints of its pages and the keys of its reports' data files,
 so the next build can reuse what did not change (render.py, opendata.py)."""
@@ -189,19 +188,26 @@ def emit_pages(root: Path, sources: list[Source]) -> list[PageFile]:
     return pages
 
 
-def write_pages(root: Path, cache: SourceCache) -> tuple[list[Source], list[PageFile], list[str]]:
-    """Parse content/sources/ and write content/generated/; (sources, pages, errors), errors already printed."""
+def write_pages(root: Path) -> list[str]:
+    """Parse content/sources/ and write content/generated/ only (`make content`); the errors,
+    already printed."""
+    cache = SourceCache(root / CACHE)
     sources, errors = read_sources(root, cache)
-    return sources, emit_pages(root, sources), errors
+    emit_pages(root, sources)
+    cache.save()
+    return errors
+
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
 def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
     """Run `work` in a forked process while the with-block runs; the function this yields
-    waits for its result (raising what `work` raised as a BuildError: its message, or for
-    an OSError the file, or for a bug the traceback). The process shares
-    this one's memory as it was, so nothing is copied to it. Leaving the block ends it.
-    Without fork (Windows), `work` runs when its result is asked for."""
+    waits for its result, raising what `work` raised as a BuildError (its message; for an
+    OSError the file; for a bug the traceback). The process shares this one's memory as it
+    was, so nothing is copied to it. Leaving the block ends it. Without fork (Windows),
+    `work` runs when its result is asked for."""
     if not Workers.possible():
         yield work
         return
