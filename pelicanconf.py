@@ -23,9 +23,9 @@ STATIC_PATHS = []
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 
-# The build renders pages in batches and reuses unchanged ones (generator/site/render.py);
-# pelican_batches resolves links to the pages a batch does not hold.
-PLUGINS = ["generator.pelican_reader", "generator.pelican_batches"]
+# The build renders pages in batches and reuses unchanged ones (generator/render/pelican.py);
+# generator.render.batches resolves links to the pages a batch does not hold.
+PLUGINS = ["generator.render.reader", "generator.render.batches"]
 PAGE_STUBS = {}  # set by the build
 PAGE_BATCH_BYTES = 16 * 1024 * 1024  # Markdown per Pelican run; lower it to use less memory
 PAGE_PARALLEL_BYTES = 2 * 1024 * 1024  # from this much Markdown to render, two Pelican processes

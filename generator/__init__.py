@@ -1,9 +1,12 @@
 """Turn published key-task progress reports into a browsable static site.
 
-Stages, each a subpackage or module named for what it holds:
+The pipeline, one subpackage per stage, run in this order by `site.build.build`:
 
-- `sources`: read a file (text or saved HTML, UTF-8 or GB18030) into blocks;
+- `read`: a file (text or saved HTML, any encoding) -> blocks;
 - `parse`: blocks -> `model.Report` (metadata, tables, division entries, sections);
-- `site` (emit): reports -> Markdown pages for Pelican, written atomically;
-- `pelican_reader`: the Pelican plugin that renders those pages with markdown-it-py.
+- `link`: reports -> what spans them (ids, events, document mentions, task threads);
+- `write`: the linked reports -> Markdown pages for Pelican, open data, feeds;
+- `render`: Pelican with our reader and batching plugins -> HTML;
+- `index`: the HTML -> Pagefind search bundles;
+- `site`: the build that runs them, its caches, the atomic swap, the devserver.
 """

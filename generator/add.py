@@ -16,8 +16,8 @@ from .link.threads import threads
 from .model import Report
 from .parse import parse_file
 from .site.build import SOURCE_SUFFIXES, load_sources
-from .site.ids import division_names, report_id, rows_of
-from .site.pages import Source
+from .link.ids import division_names, report_id, rows_of
+from .link.source import Source
 
 
 def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | None = None) -> int:

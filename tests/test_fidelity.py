@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from generator.parse import parse_file
-from generator.sources.decode import decode
+from generator.read.decode import decode
 from tests.conftest import FIXTURES
 from tests.fidelity import check_conservation, check_positions
 

@@ -9,7 +9,7 @@ from tests.conftest import SEEDS
 
 from generator.errors import ReportError
 from generator.parse import parse_document
-from generator.sources.read import parse_source_text
+from generator.read.read import parse_source_text
 from tests.fidelity import check_conservation, check_positions
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)

@@ -281,7 +281,7 @@ def test_pages_rendered_in_many_batches_by_two_processes_are_the_same_site(tmp_p
 
 
 def test_templates_show_only_their_own_page():
-    # A page whose Markdown did not change is reused from the last site (generator/site/render.py);
+    # A page whose Markdown did not change is reused from the last site (generator/render/pelican.py);
     # a template that listed other pages (Pelican's pages, articles, ...) would go stale there.
     import re
     from pathlib import Path
@@ -486,11 +486,11 @@ def test_the_devserver_rebuilds_and_open_pages_reload_when_a_report_changes(tmp_
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])  # relative and absolute URLs
 def test_our_link_resolver_agrees_with_pelicans(tmp_path, monkeypatch, settings):
-    # generator/pelican_batches.py resolves the pipeline's links itself, for speed; every
+    # generator/render/batches.py resolves the pipeline's links itself, for speed; every
     # link of every page must come out exactly as Pelican's own resolver makes it.
     from pelican.contents import Content
 
-    from generator import pelican_batches
+    from generator.render import batches as pelican_batches
     from generator.site.build import build as build_in_process
 
     project = copy_project(tmp_path)
@@ -516,8 +516,9 @@ def test_a_report_is_filed_under_the_year_of_its_date_else_its_title_else_its_in
     from dataclasses import replace
 
     from generator.parse import parse_file
-    from generator.site.ids import report_id
-    from generator.site.pages import Source, report_year
+    from generator.link.ids import report_id
+    from generator.link.source import Source
+    from generator.write.pages import report_year
 
     report = parse_file(ROOT / "content/sources/000_9deafdd47ee1ad59.txt")
 

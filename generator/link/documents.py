@@ -9,7 +9,7 @@ import tomllib
 from functools import cache, lru_cache
 
 from ..model import record
-from ..site.ids import task_id
+from .ids import task_id
 from ..vocabulary import DATA
 from .dates import When, find_dates, report_period
 

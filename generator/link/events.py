@@ -7,7 +7,7 @@ every date written inside their text is an event too, with its sentence.
 from __future__ import annotations
 
 from ..model import record
-from ..site.ids import division_id, rows_of
+from .ids import division_id, rows_of
 from .dates import When, find_dates, report_period
 
 

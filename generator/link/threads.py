@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..model import record
-from ..site.ids import rows_of
+from .ids import rows_of
 from .dates import When, report_period
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..model import Diagnostic, Report, Section, Table, Unplaced
-from ..sources import Document, Grid, Para, read_document
+from ..read import Document, Grid, Para, read_document
 from ..vocabulary import is_chrome
 from .entries import entry_run, parse_entries
 from .ledger import Ledger, Notes

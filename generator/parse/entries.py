@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entry
-from ..sources import Para
+from ..read import Para
 from ..vocabulary import division_named, looks_like_division
 from .ledger import Ledger, Notes
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Item
-from ..sources import Para
+from ..read import Para
 from .ledger import Ledger
 
 _MARKER = re.compile(r"^(?:(\d{1,2})\s*[.．、]|[(（](\d{1,2})[)）])\s*")

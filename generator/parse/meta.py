@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Meta, MetaField
-from ..sources import Para
+from ..read import Para
 from ..vocabulary import empty_counters, fold, is_chrome, role_of
 from .ledger import Ledger
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Item, Section
-from ..sources import Para
+from ..read import Para
 from .ledger import Ledger
 
 _LEVELS = (

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Column, Item, Row, Table, Unplaced
-from ..sources import Grid, Para
+from ..read import Grid, Para
 from ..vocabulary import fold, is_label_prefix, looks_like_division, role_of, roles
 from .items import Marked, cell_items, record, segments
 from .ledger import Ledger, Notes

@@ -28,21 +28,23 @@ from typing import TypeVar
 from ..errors import BuildError, ReportError
 from ..link.documents import alias_candidates
 from ..parse import parse_file
-from .ids import report_id
-from .memo import PageMemo, SourceCache, replace_file
-from .feeds import write_feeds, write_sitemap
-from .opendata import write_data
-from . import progress
-from .pages import GENERATED, PageGroup, Source, all_pages, search_records
-from .render import PageFile, Workers, die_with_parent, render_pages
-from .search import index_search
+from ..link.ids import report_id
+from ..files import replace_file
+from .memo import PageMemo, SourceCache
+from ..write.feeds import write_feeds, write_sitemap
+from ..write.opendata import write_data
+from .. import progress
+from ..link.source import Source
+from ..write.pages import GENERATED, PageGroup, all_pages, search_records
+from ..render.pelican import PageFile, Workers, die_with_parent, render_pages
+from ..index.search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
 CACHE = Path("cache") / "reports"
 PAGE_MEMO = Path("cache") / "pages.json"
 STATE = ".build.json"
 """Kept with each site: fingerprints of its pages and the keys of its reports' data files,
-so the next build can reuse what did not change (render.py, opendata.py)."""
+so the next build can reuse what did not change (render/pelican.py, write/opendata.py)."""
 
 
 def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[Source], list[str]]:

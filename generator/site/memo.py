@@ -19,8 +19,9 @@ import pickle
 from functools import cache
 from pathlib import Path
 
-from .pages import Source
-from .render import PageFile
+from ..files import replace_file
+from ..link.source import Source
+from ..render.pelican import PageFile
 
 PACKAGE = Path(__file__).parent.parent
 
@@ -32,14 +33,6 @@ def code_version() -> str:
     for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".toml")):
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all: through a file of this process beside it (two builds
-    at once must not share one), renamed over it."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 class SourceCache:

@@ -43,8 +43,8 @@ import cbor2
 from pagefind_bin_extended import get_executable
 
 from ..errors import BuildError
-from . import progress
-from .reuse import link_tree
+from .. import progress
+from ..files import link_tree
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"

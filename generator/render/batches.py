@@ -1,7 +1,7 @@
 """Pelican plugin for rendering in batches: links to pages of other batches, memory, less work.
 
-Enable with PLUGINS = [..., "generator.pelican_batches"]. The build renders pages in batches
-and reuses unchanged ones (generator/site/render.py); it passes every generated page's
+Enable with PLUGINS = [..., "generator.render.batches"]. The build renders pages in batches
+and reuses unchanged ones (generator/render/pelican.py); it passes every generated page's
 URL as PAGE_STUBS, {source path under content/: url}. After Pelican has read the batch,
 each page it did not read is entered in its table of pages by URL alone, which is all
 Pelican needs to turn a `{filename}` link into the page's address. A link to a page that

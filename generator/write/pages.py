@@ -15,12 +15,11 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
 
 from ..model import Item, Report, Row, Table
 from ..vocabulary import roles
-from .ids import division_id, rows_of, task_id
+from ..link.ids import division_id, rows_of, task_id
+from ..link.source import Source
 
 GENERATED = "generated"
 EMPTY_CELL = "（本栏无内容）"
@@ -69,29 +68,6 @@ def year_jump(folder: str, years: list[str], current: str | None) -> list[str]:
     items = [f'<li><a href="{ref(kind, f"{prefix}/{y}" if prefix else y)}"{here if y == current else ""}>'
              f"{_year_label(y)}</a></li>" for y in years]
     return ['<nav class="year-jump" aria-label="跳到年份"><ul>', *items, "</ul></nav>"]
-
-
-@dataclass(frozen=True)
-class Source:
-    """A parsed report with what the site needs beside it."""
-
-    report: Report
-    id: str
-    url: str | None
-    """The published original's address, where known (content/sources/provenance.toml)."""
-    key: str = ""
-    """What the report was made from (file name and bytes, address, code): `memo.SourceCache.key`."""
-
-    # Pages, open data and the build all need these; each is worked out once per report.
-    @cached_property
-    def events(self) -> list:
-        from ..link.events import events_of
-        return events_of(self)
-
-    @cached_property
-    def mentions(self) -> list:
-        from ..link.documents import mentions_of
-        return mentions_of(self)
 
 
 def page(meta: dict, body: list[str]) -> str:
@@ -454,7 +430,7 @@ def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
     page gives its tasks' titles, in that year's bundle, so a new report changes only its own
     year; the overview its name and its newest year's titles; a document its titles. Their
     entries, mentions and timelines repeat text indexed on report and task pages, and make
-    pages of megabytes that Pagefind would have to read whole (generator/site/search.py)."""
+    pages of megabytes that Pagefind would have to read whole (generator/index/search.py)."""
     from ..link.documents import canonical_title
 
     ordered = newest_first(sources)

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from feedgenerator import Atom1Feed
 
-from .ids import division_id, division_names
+from ..link.ids import division_id, division_names
 
 TZ = dt.timezone(dt.timedelta(hours=8))  # 发布日期 are Beijing time
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..link.events import in_order
-from .ids import rows_of
-from .reuse import link
+from ..link.ids import rows_of
+from ..files import link
 
 LICENSE = {"name": "public-government-information", "title": "公开政府信息，原文版权归发布机构"}
 

@@ -1,11 +1,11 @@
 """Pelican plugin: read our Markdown pages with markdown-it-py.
 
-Enable with PLUGINS = ["generator.pelican_reader"]. Pages start with either a
+Enable with PLUGINS = ["generator.render.reader"]. Pages start with either a
 JSON front matter between `---` lines (what the pipeline writes) or Pelican's
 usual `Key: value` lines (hand-written pages in content/pages/).
 
 Raw HTML is allowed because both kinds of page are ours: report text reaches a
-generated page only escaped (generator/site/pages.py), never as markup.
+generated page only escaped (generator/write/), never as markup.
 """
 
 from __future__ import annotations

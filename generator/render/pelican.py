@@ -7,7 +7,7 @@ hard-linked from that site.
 
 The rest go to Pelican a batch at a time, so Pelican holds one batch in memory, not the
 archive (hundreds of megabytes at 1,600 reports). Links to pages outside the batch are
-resolved from each page's URL (the `pelican_batches` plugin), so Pelican still checks every
+resolved from each page's URL (the `render.batches` plugin), so Pelican still checks every
 `{filename}` link of every page it renders. Hand-written pages are rendered every time.
 With much to render (a first build, a theme change) the batches are shared between two
 Pelican processes, as pages render independently of each other.
@@ -33,8 +33,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import BuildError
-from . import progress
-from .reuse import link
+from .. import progress
+from ..files import link
 
 BATCH_BYTES = 16 << 20
 """Markdown per Pelican run unless the settings say PAGE_BATCH_BYTES; Pelican holds a few
@@ -63,8 +63,8 @@ def environment(settings: dict) -> str:
     digest = hashlib.sha256()
     for package in ("pelican", "markdown-it-py", "Jinja2"):
         digest.update(f"{package}={version(package)}\n".encode())
-    for module in ("pelican_reader.py", "pelican_batches.py"):
-        digest.update(Path(__file__).parent.parent.joinpath(module).read_bytes())
+    for module in ("reader.py", "batches.py"):
+        digest.update(Path(__file__).parent.joinpath(module).read_bytes())
     stable = {k: v for k, v in settings.items() if k not in _LOCATIONS and _plain(v)}
     digest.update(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode())
     theme = Path(settings["THEME"])

@@ -1,7 +1,7 @@
 """Taking files over from the site being replaced, without ever writing into them.
 
 A rebuild starts a fresh directory; what did not change is hard-linked into it from the
-last site (render.py: pages, opendata.py: a report's data files, search.py: bundles). A
+last site (render/pelican.py: pages, write/opendata.py: a report's data files, index/search.py: bundles). A
 changed file is always written as a new file, so the site being served is never touched.
 """
 
@@ -33,3 +33,11 @@ def link_tree(source: Path, target: Path) -> bool:
         if path.is_file():
             link(path, target / path.relative_to(source))
     return True
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: through a file of this process beside it (two builds
+    at once must not share one), renamed over it."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

@@ -1,0 +1,1 @@
+"""Index: the rendered site -> Pagefind search bundles."""

@@ -1,0 +1,31 @@
+"""A parsed report with what every later stage needs beside it: its id, its address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model import Report
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed report with what the site needs beside it."""
+
+    report: Report
+    id: str
+    url: str | None
+    """The published original's address, where known (content/sources/provenance.toml)."""
+    key: str = ""
+    """What the report was made from (file name and bytes, address, code): `memo.SourceCache.key`."""
+
+    # Pages, open data and the build all need these; each is worked out once per report.
+    @cached_property
+    def events(self) -> list:
+        from .events import events_of
+        return events_of(self)
+
+    @cached_property
+    def mentions(self) -> list:
+        from .documents import mentions_of
+        return mentions_of(self)

@@ -1,0 +1,1 @@
+"""Render: Markdown pages -> HTML with Pelican, our reader and batching plugins."""
