@@ -35,7 +35,8 @@ from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import write_data
 from .. import progress
 from ..link.source import Source
-from ..write.pages import GENERATED, PageGroup, all_pages, search_records
+from ..index.records import search_records
+from ..write.pages import GENERATED, PageGroup, all_pages
 from ..render.pelican import PageFile, Workers, die_with_parent, render_pages
 from ..index.search import index_search
 
