@@ -44,6 +44,11 @@ class Seen:
     def planned(self) -> bool:
         return self.role in PLAN_ROLES
 
+    @property
+    def done(self) -> bool:
+        """Said done: a 完成情况 / 进展情况 cell or a division entry (not 存在问题 nor an unknown column)."""
+        return self.role in DONE_ROLES or self.role == "entry"
+
 
 @record
 class Event:

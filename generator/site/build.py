@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import BuildError, ReportError
+from ..link import link
 from ..link.documents import alias_candidates
+from ..link.summary import notes
 from ..parse import parse_file
 from ..link.ids import report_id
 from ..files import replace_file
@@ -286,6 +288,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
     last = _state(previous)
     try:
         fresh.mkdir()
+        link_notes = notes(link(sources))  # before the fork: the report cache then keeps what link worked out
         # Open data, feeds and the report cache are written by a second process while this one
         # writes the pages: both mostly create files, and the second core was idle here.
         with meanwhile(partial(_data_and_feeds, fresh, sources, cache, previous, last.get("data", {}),
@@ -294,6 +297,8 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
             for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
                 print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
                       f"generator/data/documents.toml", file=sys.stderr)
+            for line in link_notes:
+                print(f"note: {line}", file=sys.stderr)
             progress.say("writing open data and feeds")
             data_state, TIMINGS["data_feeds"] = data_feeds()
         records = search_records(sources)
