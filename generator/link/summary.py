@@ -3,9 +3,11 @@ new report, the build prints the near matches of all reports as notes."""
 
 from __future__ import annotations
 
+import difflib
+
 from .archive import Archive
 from .ids import rows_of
-from .threads import merges
+from . import threads
 
 _HINT = "if they are one task, add them to generator/data/threads.toml"
 
@@ -34,7 +36,7 @@ def brings(archive: Archive, report_id: str) -> list[str]:
 def notes(archive: Archive) -> list[str]:
     """For the build: every near match, and every task threads.toml names that no report has."""
     lines = [near_line(archive, miss) for miss in archive.near_misses]
-    for group in merges():
+    for group in threads.merges():
         for rid, tid in group:
             if (rid, tid) not in archive.threads:
                 lines.append(f"generator/data/threads.toml names task {tid} of report {rid}, which no report "
@@ -46,7 +48,13 @@ def near_line(archive: Archive, miss) -> str:
     a, b = (archive.threads[side].members for side in (miss.a, miss.b))
     task = {(m.report_id, m.task_id): m.row.task for m in (*a, *b)}
     return (f"near: {miss.b[0]} {miss.b[1]} {_short(task[miss.b])} is like {miss.a[0]} {miss.a[1]} "
-            f"{_short(task[miss.a])} (similarity {miss.ratio:.2f}); {_HINT}")
+            f"(similarity {miss.ratio:.2f}: {_difference(task[miss.a], task[miss.b])}); {_HINT}")
+
+
+def _difference(older: str, newer: str) -> str:
+    """Where the wordings differ: “联动推进” → “推进”."""
+    steps = difflib.SequenceMatcher(None, older, newer, autojunk=False).get_opcodes()
+    return "; ".join(f"“{older[i1:i2]}” → “{newer[j1:j2]}”" for op, i1, i2, j1, j2 in steps if op != "equal")
 
 
 def _short(text: str) -> str:

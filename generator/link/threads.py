@@ -126,6 +126,8 @@ def _changes(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[tuple[str
 # report in one year or the next. The functions above serve today's writers until they switch.
 
 _PERIOD_WORDS = re.compile(r"\d{4}年度?|\d{1,2}月份?|[上下]?半年度?|[第前]?[一二三四1-4]季度|全年")
+_NO_PROBLEM = frozenset({"", "无", "暂无", "没有", "无问题", "/", "-", "—", "一"})
+"""存在问题 cells that say there is none: "无" in two reports is not a problem that persists."""
 _NEAR_REASON = "任务表述相近但不完全相同，未合并为同一任务（如为同一任务，在 generator/data/threads.toml 中合并）"
 
 
@@ -206,7 +208,8 @@ def _thread(members: list, series) -> ArchiveThread:
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     runs, run, previous = {}, 0, None
     for m in members:
-        problems = normal("".join(i.text for i in m.row.cell("problems")))
+        problems = normal("".join(i.text for i in m.row.cell("problems"))).rstrip("。.")
+        problems = "" if problems in _NO_PROBLEM else problems
         run = run + 1 if problems and problems == previous else 1
         previous = problems
         if run >= 2:
