@@ -84,6 +84,8 @@ class Statement:
     task_title: str | None
     divisions: tuple[str, ...]
     seen: Seen
+    compared: str
+    """`text` as compared across reports (text.normal), worked out once with the report."""
 
 
 def statements_of(source) -> tuple[Statement, ...]:
@@ -99,7 +101,7 @@ def statements_of(source) -> tuple[Statement, ...]:
             for dated in find_dates(clause, report.meta.issued, period):
                 if dated.when not in dates:  # one clause, one date: one statement
                     dates.add(dated.when)
-                    found.append(Statement(dated.when, clause, task_title, divisions, seen_at))
+                    found.append(Statement(dated.when, clause, task_title, divisions, seen_at, normal(clause)))
 
     for _, table, _, row, tid in rows_of(report):
         owners = tuple(division_id(o) for o in row.owners)
@@ -124,11 +126,12 @@ def one_event_each(sources, thread_of) -> tuple[ArchiveEvent, ...]:
             s = st.seen
             owner = thread_of[(s.report_id, s.task_id)] if s.task_id else f"division {st.divisions[0]}"
             w = st.when
-            groups.setdefault((w.year, w.month, w.day, w.span_start, w.span, normal(st.text), owner), []).append(st)
+            groups.setdefault((w.year, w.month, w.day, w.span_start, w.span, st.compared, owner), []).append(st)
     events = []
     for order, (key, statements) in enumerate(groups.items()):
         first = statements[0]
-        divisions = tuple(dict.fromkeys(d for st in statements for d in st.divisions))
+        divisions = first.divisions if len(statements) == 1 else \
+            tuple(dict.fromkeys(d for st in statements for d in st.divisions))
         digest = hashlib.sha1("\0".join(map(str, key)).encode("utf-8")).hexdigest()[:12]
         thread = key[-1] if first.seen.task_id else None
         events.append((first.when.sort_key, first.when.is_period, order, ArchiveEvent(

@@ -152,12 +152,14 @@ def follow(sources) -> tuple[dict[tuple[str, str], ArchiveThread], tuple[Archive
     twice makes each of those rows a thread of its own (which would continue which is a guess)."""
     groups: dict[tuple, list[ArchiveMember]] = {}
     series: dict[str, tuple] = {}
+    tasks: dict[tuple[str, str], str] = {}  # (report id, task id) -> normalised task text
     for s in sources:
         series[s.id] = series_of(s.report)
         period = report_period(s.report.meta.title, s.report.meta.issued)
         for _, _, _, row, tid in rows_of(s.report):
             member = ArchiveMember(s.id, s.report.meta.title or s.report.source, tid, period, row)
-            groups.setdefault((*series[s.id], normal(row.task)), []).append(member)
+            tasks[(s.id, tid)] = normal(row.task)
+            groups.setdefault((*series[s.id], tasks[(s.id, tid)]), []).append(member)
     chains: list[list[ArchiveMember]] = []
     for members in groups.values():
         reports = [m.report_id for m in members]
@@ -174,10 +176,10 @@ def follow(sources) -> tuple[dict[tuple[str, str], ArchiveThread], tuple[Archive
     chains = _merged(chains)
     thread_of = {}
     for chain in chains:
-        thread = _thread(sorted(chain, key=_period_key), series)
+        thread = _thread(sorted(chain, key=_period_key), series, tasks)
         for m in chain:
             thread_of[(m.report_id, m.task_id)] = thread
-    return thread_of, _near(sources, series, thread_of)
+    return thread_of, _near(sources, series, tasks, thread_of)
 
 
 def _merged(chains: list[list]) -> list[list]:
@@ -200,9 +202,9 @@ def _merged(chains: list[list]) -> list[list]:
     return list(joined.values())
 
 
-def _thread(members: list, series) -> ArchiveThread:
+def _thread(members: list, series, tasks) -> ArchiveThread:
     first = members[0]
-    text = "\0".join((*series[first.report_id], str(_year(first)), normal(first.row.task)))
+    text = "\0".join((*series[first.report_id], str(_year(first)), tasks[(first.report_id, first.task_id)]))
     if len(members) == 1:  # alone, perhaps beside the same text in its report: its own place too
         text += f"\0{first.report_id}\0{first.task_id}"
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
@@ -217,7 +219,7 @@ def _thread(members: list, series) -> ArchiveThread:
     return ArchiveThread(f"t{digest}", tuple(members), runs)
 
 
-def _near(sources, series, thread_of) -> tuple[ArchiveNearMiss, ...]:
+def _near(sources, series, tasks, thread_of) -> tuple[ArchiveNearMiss, ...]:
     """Similar task texts in consecutive reports of a series that are not one thread."""
     by_series: dict[tuple, list] = {}
     for s in sources:
@@ -229,9 +231,9 @@ def _near(sources, series, thread_of) -> tuple[ArchiveNearMiss, ...]:
         for older, newer in zip(reports, reports[1:]):
             if _source_key(newer)[0] - _source_key(older)[0] > 1:
                 continue
-            old_rows = [(normal(row.task), (older.id, tid)) for *_, row, tid in rows_of(older.report)]
-            for *_, row, tid in rows_of(newer.report):
-                kb, b = normal(row.task), (newer.id, tid)
+            old_rows = [(tasks[(older.id, tid)], (older.id, tid)) for *_, tid in rows_of(older.report)]
+            for *_, tid in rows_of(newer.report):
+                kb, b = tasks[(newer.id, tid)], (newer.id, tid)
                 if any(m.report_id == older.id for m in thread_of[b].members):
                     continue  # already continues a task of the older report
                 matcher.set_seq2(kb)  # the matcher indexes its second text; once for each
