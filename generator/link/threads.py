@@ -1,9 +1,11 @@
 """The same task across successive reports of a series, as one thread.
 
 Matching is conservative: two rows are one task only when their task text is the
-same (white space aside), they come from the same publisher, and neither report
-has that text twice. A near match (similar wording) is not merged; the reason is
-recorded so a maintainer can look.
+same (white space aside; for `follow`, after NFKC too), they come from the same
+publisher (for `follow`, the same kind of report in one year or the next), and
+neither report has that text twice. A near match (similar wording) is not merged;
+the reason is recorded so a maintainer can look, and generator/data/threads.toml
+can make it one task (`follow` only).
 """
 
 from __future__ import annotations
@@ -14,33 +16,11 @@ import re
 import tomllib
 from functools import cache, lru_cache
 
-from ..model import record
 from ..vocabulary import DATA
-from .archive import Member as ArchiveMember, NearMiss as ArchiveNearMiss, Thread as ArchiveThread
+from .archive import Member, NearMiss, Thread as ArchiveThread
 from .ids import rows_of
-from .dates import When, report_period
+from .dates import report_period
 from .text import normal
-
-
-@record
-class Member:
-    report_id: str
-    report_title: str
-    task_id: str
-    period: When | None
-    row: object
-    """The model Row."""
-
-
-@record
-class NearMiss:
-    """Two tasks with similar wording that were deliberately not threaded."""
-
-    a: tuple[str, str]
-    """(report id, task id)"""
-    b: tuple[str, str]
-    ratio: float
-    reason: str
 
 
 def _key(text: str) -> str:
@@ -144,29 +124,29 @@ def merges() -> tuple[tuple[tuple[str, str], ...], ...]:
     return tuple(tuple(tuple(t.split()) for t in m["tasks"]) for m in data.get("merge", []))
 
 
-def follow(sources) -> tuple[dict[tuple[str, str], ArchiveThread], tuple[ArchiveNearMiss, ...]]:
+def follow(sources) -> tuple[dict[tuple[str, str], ArchiveThread], tuple[NearMiss, ...]]:
     """Every row's thread, and the near matches of consecutive reports. `sources` oldest first.
 
     Rows continue one another when their publisher, kind of report and normalised task text
     are the same and their years are the same or consecutive; a report that has the text
     twice makes each of those rows a thread of its own (which would continue which is a guess)."""
-    groups: dict[tuple, list[ArchiveMember]] = {}
+    groups: dict[tuple, list[Member]] = {}
     series: dict[str, tuple] = {}
     tasks: dict[tuple[str, str], str] = {}  # (report id, task id) -> normalised task text
     for s in sources:
         series[s.id] = series_of(s.report)
         period = report_period(s.report.meta.title, s.report.meta.issued)
         for _, _, _, row, tid in rows_of(s.report):
-            member = ArchiveMember(s.id, s.report.meta.title or s.report.source, tid, period, row)
+            member = Member(s.id, s.report.meta.title or s.report.source, tid, period, row)
             tasks[(s.id, tid)] = normal(row.task)
             groups.setdefault((*series[s.id], tasks[(s.id, tid)]), []).append(member)
-    chains: list[list[ArchiveMember]] = []
+    chains: list[list[Member]] = []
     for members in groups.values():
         reports = [m.report_id for m in members]
         if len(set(reports)) != len(reports):
             chains += [[m] for m in members]
             continue
-        ours: list[list[ArchiveMember]] = []
+        ours: list[list[Member]] = []
         for m in sorted(members, key=_period_key):
             if ours and _year(m) - _year(ours[-1][-1]) <= 1:  # this year's series or the next year's
                 ours[-1].append(m)
@@ -219,7 +199,7 @@ def _thread(members: list, series, tasks) -> ArchiveThread:
     return ArchiveThread(f"t{digest}", tuple(members), runs)
 
 
-def _near(sources, series, tasks, thread_of) -> tuple[ArchiveNearMiss, ...]:
+def _near(sources, series, tasks, thread_of) -> tuple[NearMiss, ...]:
     """Similar task texts in consecutive reports of a series that are not one thread."""
     by_series: dict[tuple, list] = {}
     for s in sources:
@@ -243,7 +223,7 @@ def _near(sources, series, tasks, thread_of) -> tuple[ArchiveNearMiss, ...]:
                     matcher.set_seq1(ka)
                     if (matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85
                             and (ratio := matcher.ratio()) >= 0.85):  # cheap upper bounds first
-                        misses.append(ArchiveNearMiss(a, b, round(ratio, 2), _NEAR_REASON))
+                        misses.append(NearMiss(a, b, round(ratio, 2), _NEAR_REASON))
     return tuple(sorted(misses, key=lambda m: (m.a, m.b)))
 
 
