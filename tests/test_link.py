@@ -137,6 +137,17 @@ def test_a_later_plan_does_not_take_a_document_backwards(archive):
     assert (zhongzhe.latest.action, zhongzhe.latest.when.label) == ("审议通过", "2021年12月")
 
 
+def test_a_document_step_repeated_by_a_later_report_is_one_step_with_both_reports(sources, archive):
+    title = "杭州城西科创大走廊发展“十四五”规划"
+    today = [m for s in sources for m in s.mentions if m.title == title and m.action == "正式印发"]
+    assert len(today) == 2  # today: counted and listed twice
+
+    plan = document(archive, title)
+    issued = [step for step in plan.steps if step[0].action == "正式印发"]
+    assert [[m.seen.report_id for m in step] for step in issued] == [["2021-00558", "2021-09902"]]
+    assert len(plan.steps) == len(plan.mentions) - 1
+
+
 def test_every_stated_action_has_a_stage():
     from generator.link.documents import _table, stages
     assert set(_table()[1]) - set(stages()) == {"推动编制", "研究制定", "研究制订"}  # words of intent
