@@ -68,6 +68,14 @@ def test_no_two_events_are_the_same_statement(archive):
     assert len({e.id for e in archive.events}) == len(archive.events)
 
 
+def test_a_division_entry_repeated_next_month_is_one_event_of_that_division():
+    linked = link(sources_of(*SEEDS, DATA / "series_2020_05_divisions.txt"))
+    events = events_with(linked, "完成一季度高新区高质量监测分析")
+    assert [(e.divisions, [s.report_id for s in e.seen]) for e in events] == [
+        (("achievements",), ["2020-15367", "2020-15999"]), (("planning",), ["2020-15999"])]
+    assert events[0].thread_id is None and events[0].when.label == "2020年一季度"
+
+
 def test_a_report_period_is_not_an_event(sources, archive):
     assert any(e.kind == "report" for s in sources for e in s.events)  # today: "（报告期）" rows
     tasks = {row.task for s in sources for *_, row, _ in rows_of(s.report)}
