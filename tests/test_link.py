@@ -9,6 +9,7 @@ read an Archive and the old functions go."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 import shutil
 import subprocess
 import sys
@@ -74,6 +75,12 @@ def test_a_division_entry_repeated_next_month_is_one_event_of_that_division():
     assert [(e.divisions, [s.report_id for s in e.seen]) for e in events] == [
         (("achievements",), ["2020-15367", "2020-15999"]), (("planning",), ["2020-15999"])]
     assert events[0].thread_id is None and events[0].when.label == "2020年一季度"
+
+
+def test_every_dated_clause_and_every_citation_of_every_report_is_in_the_archive_once(sources, archive):
+    stated = Counter(st.seen for s in sources for st in s.statements)
+    assert Counter(seen for e in archive.events for seen in e.seen) == stated
+    assert Counter(m for d in archive.documents for m in d.mentions) == Counter(m for s in sources for m in s.cited)
 
 
 def test_a_report_period_is_not_an_event(sources, archive):
