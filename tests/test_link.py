@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from generator.link import link, threads as threads_module
+from generator.link.dates import find_dates, report_period
 from generator.link.ids import report_id, rows_of
 from generator.link.source import Source
 from generator.link.summary import brings, notes
@@ -116,6 +118,17 @@ def test_period_phrases_are_periods_with_the_reports_period_end(sources, archive
     assert months.when.is_period and months.when.label == "2021年1-9月"
     (seed_ytd,) = events_with(archive, "今年以来新形成62项")
     assert seed_ytd.when.label == "截至2021年6月"
+
+
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(1, 28), st.integers(1, 12))
+def test_ranges_are_periods_and_days_are_points_in_the_reports_year_or_the_one_before(a, b, day, issued):
+    period = report_period("浙江省科学技术厅2021年度重点工作三季度完成情况", None)
+    found = [d.when for d in find_dates(f"{min(a, b)}-{max(a, b)}月,交易额增长。{a}月{day}日,召开会议。",
+                                        f"2021-{issued:02d}-10", period)]
+    assert [w.is_period for w in found] == [True, False]
+    year = 2021 if max(a, b) <= issued else 2020
+    assert found[0].label == f"{year}年{min(a, b)}-{max(a, b)}月"
+    assert found[1].datetime == f"{2021 if a <= issued else 2020}-{a:02d}-{day:02d}"
 
 
 def test_a_month_or_a_day_is_a_point(archive):

@@ -233,4 +233,4 @@ def _year(m) -> int:
 
 def _source_key(s) -> tuple:
     period = report_period(s.report.meta.title, s.report.meta.issued)
-    return (period.year, *period.sort_key[1:], s.id) if period else (0, 0, 0, s.id)
+    return (*period.sort_key, s.id) if period else (0, 0, 0, s.id)
