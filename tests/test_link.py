@@ -140,9 +140,9 @@ def test_a_month_or_a_day_is_a_point(archive):
 
 # Plans are plans, done is done.
 
-def test_a_plan_is_not_a_documents_latest_progress():
-    seeds = link(sources_of(*SEEDS))
-    g60 = document(seeds, "G60科创走廊(浙江段)建设行动计划")
+@pytest.mark.parametrize("added", [(), (SERIES[1],)], ids=["seeds", "seeds and the fourth quarter"])
+def test_a_plan_is_not_a_documents_latest_progress(added):
+    g60 = document(link(sources_of(*SEEDS, *added)), "G60科创走廊(浙江段)建设行动计划")
     assert "印发" in [m.action for m in g60.mentions if m.seen.column == "下一步打算"]
     assert (g60.latest.action, g60.latest.seen.column) == ("形成", "完成情况")
 
