@@ -17,6 +17,8 @@ from markdown_it import MarkdownIt
 from pelican import signals
 from pelican.readers import BaseReader, MarkdownReader
 
+from .cjk import soft_breaks
+
 _HEADER = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 
 
@@ -26,7 +28,7 @@ class MarkdownItReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._md = MarkdownIt("commonmark", {"html": True}).enable("table")
+        self._md = MarkdownIt("commonmark", {"html": True}).enable("table").use(soft_breaks)
 
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as f:
