@@ -1,0 +1,175 @@
+"""What a first visit and a first month find (issue 17): Chinese without stray spaces, feeds a
+reader can follow, a 404 that works at any address, and the operators' commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import http.server
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pelican.settings import DEFAULT_CONFIG
+
+from generator.link.ids import report_id
+from generator.link.source import Source
+from generator.parse import parse_file
+from generator.render.reader import MarkdownItReader
+from generator.write.feeds import sitemap_dates, write_feeds, write_sitemap
+from tests.browser import Browser, available
+from tests.conftest import ROOT, SEEDS
+from tests.sitebuild import built_site, soup
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+needs_chromium = pytest.mark.skipif(not available(), reason="needs chromium: apt-get install chromium")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return built_site(tmp_path_factory.mktemp("readers"))
+
+
+def sources() -> list[Source]:
+    return [Source(r, report_id(r), None) for r in map(parse_file, SEEDS)]
+
+
+# --- Chinese text in hand-written pages ---------------------------------------------------
+
+def render(tmp_path, markdown: str) -> str:
+    page = tmp_path / "page.md"
+    page.write_text("Title: 测试\n\n" + markdown, "utf-8")
+    return MarkdownItReader(dict(DEFAULT_CONFIG)).read(str(page))[0]
+
+
+def test_a_line_break_between_chinese_characters_is_no_space(tmp_path):
+    about = MarkdownItReader(dict(DEFAULT_CONFIG)).read(str(ROOT / "content/pages/about.md"))[0]
+    assert "报告，整理成便于查阅的网页" in about and "不改动原文的任何文字" in about
+    assert render(tmp_path, "报告，\n整理成") == "<p>报告，整理成</p>\n"
+    assert render(tmp_path, "“原文”\n**任何**\n文字") == "<p>“原文”<strong>任何</strong>文字</p>\n"
+
+
+def test_a_line_break_in_latin_text_or_beside_it_stays_a_space(tmp_path):
+    assert render(tmp_path, "open\ndata") == "<p>open\ndata</p>\n"
+    assert render(tmp_path, "下载\nCSV\n文件") == "<p>下载\nCSV\n文件</p>\n"
+
+
+@pytest.mark.site
+def test_hand_written_pages_show_no_space_between_chinese_characters(site):
+    text = soup(site / "about/index.html").select_one("main").get_text()
+    assert "报告，整理成" in text and "原文的任何文字" in text
+
+
+# --- Feeds and sitemap ---------------------------------------------------------------------
+
+@pytest.mark.site
+def test_every_feed_and_entry_has_an_author(site):
+    feeds = sorted((site / "feeds").glob("*.atom.xml"))
+    assert len(feeds) > 10
+    for path in feeds:
+        feed = ET.parse(path).getroot()
+        assert feed.find(f"{ATOM}author/{ATOM}name").text == "浙江省科学技术厅重点工作进展", path.name
+        for entry in feed.findall(f"{ATOM}entry"):
+            assert entry.find(f"{ATOM}author/{ATOM}name").text == "省科技厅", path.name
+
+
+@pytest.mark.site
+def test_a_division_feed_says_what_the_division_did_in_each_report(site):
+    feed = ET.parse(site / "feeds/division-achievements.atom.xml").getroot()
+    summaries = [e.find(f"{ATOM}summary").text for e in feed.findall(f"{ATOM}entry")]
+    half_year, monthly = summaries
+    assert "本处室参与的任务（4 项）" in half_year
+    assert "<li>任务 1-07：推动科研成果转化,全年实现技术交易额1000亿元。</li>" in half_year
+    assert "本处室的工作" in monthly and "本处室参与的任务" not in monthly
+    entry = next(e for e in parse_file(SEEDS[1]).entries if e.division == "成果处")
+    assert f"<li>{entry.text}</li>" in monthly
+
+
+def test_feeds_stay_valid_xml_whatever_control_characters_a_report_holds(tmp_path):
+    s = sources()[0]
+    meta = dataclasses.replace(s.report.meta, title="标题\x0b含\x01控制字符\ufffe", publisher="省科技厅\x1f")
+    report = dataclasses.replace(s.report, meta=meta)
+    write_feeds(tmp_path, [dataclasses.replace(s, report=report)], "https://portal.example.cn", "站名\x00")
+    for path in sorted((tmp_path / "feeds").glob("*.xml")):
+        feed = ET.parse(path).getroot()  # raises on a character XML 1.0 forbids
+        entry = feed.find(f"{ATOM}entry")
+        assert entry.find(f"{ATOM}title").text == "标题\ufffd含\ufffd控制字符\ufffd"
+        assert entry.find(f"{ATOM}author/{ATOM}name").text == "省科技厅\ufffd"
+        assert feed.find(f"{ATOM}author/{ATOM}name").text == "站名\ufffd"
+
+
+def test_report_text_in_a_feed_summary_is_text_not_markup(tmp_path):
+    s = sources()[0]
+    meta = dataclasses.replace(s.report.meta, index_no="002482090/<b>2021-00558</b>")
+    write_feeds(tmp_path, [dataclasses.replace(s, report=dataclasses.replace(s.report, meta=meta))],
+                "https://portal.example.cn", "站名")
+    summary = ET.parse(tmp_path / "feeds/reports.atom.xml").getroot().find(f"{ATOM}entry/{ATOM}summary").text
+    assert "002482090/&lt;b&gt;2021-00558&lt;/b&gt;" in summary and "<b>" not in summary
+
+
+@pytest.mark.site
+def test_sitemap_dates_pages_by_their_reports(site):
+    lastmod = {u.find(f"{SITEMAP}loc").text.removeprefix("http://localhost:8000/"): getattr(
+        u.find(f"{SITEMAP}lastmod"), "text", None) for u in ET.parse(site / "sitemap.xml").getroot()}
+    assert lastmod["reports/2021-00558/"] == "2021-07-12T10:44:00+08:00"
+    assert lastmod["reports/2021-00558/tasks/1-01/"] == "2021-07-12T10:44:00+08:00"
+    assert lastmod["reports/2020-15367/"].startswith("2020-0")
+    assert lastmod[""] == lastmod["tasks/"] == lastmod["timeline/2020/"] == "2021-07-12T10:44:00+08:00"
+    assert lastmod["divisions/achievements/2020/"] == "2021-07-12T10:44:00+08:00"  # its newest report
+    assert lastmod["about/"] is None  # no report dates a hand-written page
+
+
+def test_an_undated_report_gives_its_pages_no_lastmod(tmp_path):
+    s = sources()[0]
+    meta = dataclasses.replace(s.report.meta, published=None, issued=None)
+    undated = dataclasses.replace(s, report=dataclasses.replace(s.report, meta=meta))
+    page = tmp_path / "reports" / undated.id / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<!DOCTYPE html>", "utf-8")
+    write_sitemap(tmp_path, "https://portal.example.cn", sitemap_dates([undated]))
+    assert "<lastmod>" not in (tmp_path / "sitemap.xml").read_text("utf-8")
+
+
+# --- The 404 page ----------------------------------------------------------------------------
+
+class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+    """A server configured as a host would be: its 404.html for every missing address."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.mark.site
+@needs_chromium
+def test_the_404_page_has_its_style_and_navigation_at_a_deep_address(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_NotFoundHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    browser = Browser(width=390)
+    try:
+        browser.open(base + "reports/2099-00001/tasks/9-99/")
+        assert browser.eval("document.querySelector('h1').textContent") == "页面不存在"
+        # The header band is coloured by the stylesheet: it was found from this address.
+        assert browser.eval("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == \
+            "rgb(11, 74, 139)"
+        links = browser.eval("[...document.querySelectorAll('.site-nav a')].map(a => a.href)")
+        assert links[1] == base + "tasks/"
+        for link in links:  # each one is a page of the site
+            status = browser.eval(f"fetch({link!r}).then(r => r.status)")
+            assert status == 200, link
+    finally:
+        browser.close()
+        server.shutdown()
+        server.server_close()
