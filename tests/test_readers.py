@@ -6,7 +6,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import http.server
+import subprocess
+import sys
 import threading
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,11 +19,12 @@ from pelican.settings import DEFAULT_CONFIG
 from generator.link.ids import report_id
 from generator.link.source import Source
 from generator.parse import parse_file
+from generator.remove import without_entry
 from generator.render.reader import MarkdownItReader
 from generator.write.feeds import sitemap_dates, write_feeds, write_sitemap
 from tests.browser import Browser, available
 from tests.conftest import ROOT, SEEDS
-from tests.sitebuild import built_site, soup
+from tests.sitebuild import build, built_site, copy_project, soup
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -173,3 +177,64 @@ def test_the_404_page_has_its_style_and_navigation_at_a_deep_address(site):
         browser.close()
         server.shutdown()
         server.server_close()
+
+
+# --- Operators: removing a report --------------------------------------------------------------
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_remove_takes_out_the_file_and_its_provenance_entry_and_says_what_goes(project):
+    sources = project / "content/sources"
+    before = tomllib.loads((sources / "provenance.toml").read_text("utf-8"))
+    result = run(project, "remove", "002482090/2021-00558")
+    assert result.returncode == 0, result.stderr
+    assert not (sources / "000_9deafdd47ee1ad59.txt").exists()
+    assert (sources / "004_3ad8db09de54a942.txt").exists()
+    after = tomllib.loads((sources / "provenance.toml").read_text("utf-8"))
+    del before["000_9deafdd47ee1ad59.txt"]
+    assert after == before
+    assert "removed content/sources/000_9deafdd47ee1ad59.txt (索引号 002482090/2021-00558)" in result.stdout
+    assert "its page reports/2021-00558/ and its 26 task pages" in result.stdout
+    assert not list(sources.glob("*.tmp"))
+
+
+def test_remove_of_an_unknown_index_number_changes_nothing_and_names_the_close_ones(project):
+    sources = project / "content/sources"
+    files = {p.name: p.read_bytes() for p in sources.iterdir()}
+    for key in ("2021-0058", "README.md", "../pelicanconf.py"):
+        result = run(project, "remove", key)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"content/sources: error: no report has 索引号 {key} [unknown-report]\n  hint: ")
+    assert "did you mean 2021-00558 (000_9deafdd47ee1ad59.txt)?" in run(project, "remove", "2021-0058").stderr
+    assert {p.name: p.read_bytes() for p in sources.iterdir()} == files
+    assert (project / "pelicanconf.py").exists()
+
+
+def test_remove_keeps_every_other_line_of_provenance_as_it_was():
+    text = ('# Where each report was published.\n\n["a.txt"]\nurl = "https://example.org/a"\n\n'
+            '# the next one was moved\n["b.txt"]\nurl = "https://example.org/b"\n')
+    assert without_entry(text, "a.txt") == ('# Where each report was published.\n\n'
+                                            '# the next one was moved\n["b.txt"]\nurl = "https://example.org/b"\n')
+    assert without_entry(text, "b.txt") == '# Where each report was published.\n\n["a.txt"]\nurl = "https://example.org/a"\n'
+    assert without_entry(text, "c.txt") == text
+    assert without_entry('["a.txt"]\nurl = "x"\n[broken\n', "a.txt") is None  # refused: nothing is removed
+
+
+@pytest.mark.site
+def test_the_build_after_a_removal_says_what_disappeared(project):
+    assert build(project).returncode == 0
+    assert run(project, "remove", "2021-00558").returncode == 0
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if x.startswith("no longer built: "))
+    assert line.startswith("no longer built: report 2021-00558 removed (its page, 26 task pages); ")
+    assert "other pages: " in line and "divisions/planning/2021/" in line
+    assert not (project / "output/reports/2021-00558").exists()
+    assert "no longer built" not in build(project).stderr  # a build that loses nothing says nothing

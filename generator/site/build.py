@@ -30,6 +30,7 @@ from ..link.documents import alias_candidates
 from ..parse import parse_file
 from ..link.ids import report_id
 from ..files import replace_file
+from .gone import gone
 from .memo import PageMemo, SourceCache
 from ..write.feeds import sitemap_dates, write_feeds, write_sitemap
 from ..write.opendata import write_data
@@ -319,5 +320,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
         return 2
     with timed("swap"):
         swap(fresh, output)
+    if line := gone(last, {"data": data_state, "pages": pages_state}):
+        print(line, file=sys.stderr)
     print(f"site built in {output.name}/", file=sys.stderr)
     return 1 if errors else 0
