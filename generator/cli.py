@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     s.add_argument("--output", type=Path, default=ROOT / "output")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--as-built", action="store_true", help="serve output/ as it is, without building (make serve)")
 
     args = parser.parse_args(argv)
     return {"parse": _parse, "build": _build, "content": _content, "serve": _serve,
@@ -69,8 +70,9 @@ def _remove(args) -> int:
 
 def _serve(args) -> int:
     from .site.serve import serve
+    from .site.static import serve_static
 
-    return serve(args.settings, args.output, ROOT, args.port)
+    return serve_static(args.output, args.port) if args.as_built else serve(args.settings, args.output, ROOT, args.port)
 
 
 def _build(args) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import http.server
+import socket
 import subprocess
 import sys
 import threading
@@ -21,6 +21,7 @@ from generator.link.source import Source
 from generator.parse import parse_file
 from generator.remove import without_entry
 from generator.render.reader import MarkdownItReader
+from generator.site.static import SiteHandler, listen
 from generator.write.feeds import sitemap_dates, write_feeds, write_sitemap
 from tests.browser import Browser, available
 from tests.conftest import ROOT, SEEDS
@@ -138,27 +139,11 @@ def test_an_undated_report_gives_its_pages_no_lastmod(tmp_path):
 
 # --- The 404 page ----------------------------------------------------------------------------
 
-class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
-    """A server configured as a host would be: its 404.html for every missing address."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.mark.site
 @needs_chromium
 def test_the_404_page_has_its_style_and_navigation_at_a_deep_address(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_NotFoundHandler, directory=str(site)))
+    # `make serve` answers a missing address with the site's 404.html, as a host set up for it would.
+    server = listen(0, functools.partial(SiteHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     browser = Browser(width=390)
@@ -238,3 +223,26 @@ def test_the_build_after_a_removal_says_what_disappeared(project):
     assert "other pages: " in line and "divisions/planning/2021/" in line
     assert not (project / "output/reports/2021-00558").exists()
     assert "no longer built" not in build(project).stderr  # a build that loses nothing says nothing
+
+
+# --- Operators: publishing and serving -------------------------------------------------------
+
+def test_publish_refuses_the_placeholder_site_url_and_says_where_to_set_it(project):
+    result = build(project, "--settings", "publishconf.py")
+    assert result.returncode == 2
+    assert result.stderr.startswith("publishconf.py: error: SITEURL is https://example.org, a placeholder")
+    assert "hint: set SITEURL in publishconf.py, or run `SITEURL=https://your.site make publish`" in result.stderr
+    assert not (project / "output").exists()
+
+
+@pytest.mark.parametrize("mode", [("--as-built",), ()], ids=["make serve", "make devserver"])
+def test_serving_on_a_port_in_use_says_so_in_one_line(project, mode):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(project, "serve", "--port", str(port), *mode)
+    assert result.returncode == 2
+    assert result.stderr == (f"error: port {port} is already in use (another `make serve` or devserver?)\n"
+                             f"  hint: stop that one, or use another port: make serve PORT={port + 1}\n")
+    assert not (project / "output").exists()  # the devserver did not build for nothing
