@@ -246,3 +246,13 @@ def test_serving_on_a_port_in_use_says_so_in_one_line(project, mode):
     assert result.stderr == (f"error: port {port} is already in use (another `make serve` or devserver?)\n"
                              f"  hint: stop that one, or use another port: make serve PORT={port + 1}\n")
     assert not (project / "output").exists()  # the devserver did not build for nothing
+
+
+def test_the_licence_is_an_spdx_string_built_by_a_pinned_setuptools_that_reads_it():
+    # A table (`license = { text = "MIT" }`) warns on every install and stops installing in 2027.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert project["project"]["license"] == "MIT"
+    [backend] = project["build-system"]["requires"]
+    name, _, version = backend.partition("==")
+    assert name == "setuptools" and tuple(map(int, version.split("."))) >= (77, 0, 0)  # SPDX strings from 77
+    assert f"setuptools=={version}" in (ROOT / "requirements.txt").read_text("utf-8").split()
