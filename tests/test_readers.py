@@ -25,6 +25,7 @@ from generator.site.static import SiteHandler, listen
 from generator.write.feeds import sitemap_dates, write_feeds, write_sitemap
 from tests.browser import Browser, available
 from tests.conftest import ROOT, SEEDS
+from tests.screenshots import serve
 from tests.sitebuild import build, built_site, copy_project, soup
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -256,3 +257,22 @@ def test_the_licence_is_an_spdx_string_built_by_a_pinned_setuptools_that_reads_i
     name, _, version = backend.partition("==")
     assert name == "setuptools" and tuple(map(int, version.split("."))) >= (77, 0, 0)  # SPDX strings from 77
     assert f"setuptools=={version}" in (ROOT / "requirements.txt").read_text("utf-8").split()
+
+
+# --- Phone tables ---------------------------------------------------------------------------
+
+@pytest.mark.site
+@needs_chromium
+def test_a_wide_report_table_on_a_phone_says_it_scrolls_and_stays_a_table(site):
+    hint = "getComputedStyle(document.querySelector('.task-table figcaption'), '::after').content"
+    table = ("(w => [getComputedStyle(w.querySelector('table')).display, w.scrollWidth > w.clientWidth])"
+             "(document.querySelector('.task-table .table-wrap'))")
+    with serve(site) as base:
+        for width, says, scrolls in ((390, '"表格较宽，可左右滑动查看全部栏目 →"', True), (1280, "none", False)):
+            browser = Browser(width=width)
+            try:
+                browser.open(base + "reports/2021-00558/")
+                assert browser.eval(hint) == says, width
+                assert browser.eval(table) == ["table", scrolls], width
+            finally:
+                browser.close()
