@@ -21,6 +21,7 @@ from generator.link.source import Source
 from generator.parse import parse_file
 from generator.remove import without_entry
 from generator.render.reader import MarkdownItReader
+from generator.site.gone import gone
 from generator.site.static import SiteHandler, listen
 from generator.write.feeds import sitemap_dates, write_feeds, write_sitemap
 from tests.browser import Browser, available
@@ -276,3 +277,40 @@ def test_a_wide_report_table_on_a_phone_says_it_scrolls_and_stays_a_table(site):
                 assert browser.eval(table) == ["table", scrolls], width
             finally:
                 browser.close()
+
+
+# --- The README alone is enough ----------------------------------------------------------------
+
+@pytest.mark.site
+def test_the_readme_routine_adds_corrects_and_removes_a_report(project):
+    # Every generator command of the README's routine, as written, on a copy of the project.
+    readme = (ROOT / "README.md").read_text("utf-8")
+    routine = readme[readme.index("## The monthly routine"):readme.index("## Publishing")]
+    commands = [line.split()[3:] for line in routine.splitlines()
+                if line.strip().startswith(".venv/bin/python -m generator ")]
+    assert [c[0] for c in commands] == ["add", "add", "remove"]
+    fixture = str(ROOT / "tests/data/series_q3_2021.txt")
+    fill = {"SAVED-FILE": fixture, "CORRECTED-FILE": fixture, "ADDRESS-OF-THE-PUBLISHED-PAGE": "https://example.org/q3",
+            "ADDRESS": "https://example.org/q3"}
+    said = []
+    for command in commands:
+        result = run(project, *(fill.get(word, word) for word in command))
+        assert result.returncode == 0, result.stderr
+        said.append(result.stdout)
+    assert said[0].startswith("added content/sources/2021-09901.txt") and said[1].startswith("replaced")
+    assert said[2].startswith("removed content/sources/000_9deafdd47ee1ad59.txt (索引号 002482090/2021-00558)")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "output/reports/2021-09901/index.html").exists()
+    assert not (project / "output/reports/2021-00558").exists()
+
+
+def test_the_build_names_task_pages_a_replacement_no_longer_has():
+    old = {"pages": {"reports/2021-09901/index.html": "a", "reports/2021-09901/tasks/1-01/index.html": "b",
+                     "reports/2021-09901/tasks/1-02/index.html": "c", "tasks/index.html": "d"},
+           "data": {"2021-09901": "k"}}
+    new = {"pages": {"reports/2021-09901/index.html": "a2", "reports/2021-09901/tasks/1-01/index.html": "b",
+                     "tasks/index.html": "d2"}, "data": {"2021-09901": "k2"}}
+    assert gone(old, new) == "no longer built: report 2021-09901 (1 task page)"
+    assert gone(new, new) is None
+    assert gone({}, new) is None  # a first build loses nothing

@@ -24,7 +24,7 @@ def gone(old: dict, new: dict) -> str | None:
     for rid in sorted(set(by_report) | set(reports)):
         mine = by_report.get(rid, [])
         tasks = sum(1 for p in mine if "/tasks/" in p)
-        what = (["its page"] if f"reports/{rid}/index.html" in mine else []) + ([f"{tasks} task pages"] if tasks else [])
+        what = (["its page"] if f"reports/{rid}/index.html" in mine else []) + ([f"{tasks} task page{'s' * (tasks > 1)}"] if tasks else [])
         parts.append(f"report {rid}" + (" removed" if rid in reports else "") + (f" ({', '.join(what)})" if what else ""))
     if others:
         names = ", ".join(p.removesuffix("index.html") or "/" for p in others[:SHOWN])
