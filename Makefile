@@ -53,7 +53,7 @@ clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(INPUTDIR)/generated
 
 serve:
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUTDIR)
+	$(PY) -m generator serve --as-built --output $(OUTPUTDIR) --port $(PORT)
 
 devserver: install
 	$(PY) -m generator serve --settings $(CONFFILE) --output $(OUTPUTDIR) --port $(PORT)

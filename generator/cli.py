@@ -42,14 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--replace", action="store_true", help="replace the report with the same 索引号, saying what changed")
     a.add_argument("--url", help="address of the published original, recorded in provenance.toml")
 
+    r = commands.add_parser("remove", help="remove a withdrawn report (its file and provenance entry) from content/sources/")
+    r.add_argument("key", metavar="索引号", help="the 索引号, its tail (2021-00558) or the file name in content/sources/")
+
     s = commands.add_parser("serve", help="serve the site and rebuild when a source report, page or theme changes")
     s.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     s.add_argument("--output", type=Path, default=ROOT / "output")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--as-built", action="store_true", help="serve output/ as it is, without building (make serve)")
 
     args = parser.parse_args(argv)
     return {"parse": _parse, "build": _build, "content": _content, "serve": _serve,
-            "add": _add}[args.command](args)
+            "add": _add, "remove": _remove}[args.command](args)
 
 
 def _add(args) -> int:
@@ -58,10 +62,17 @@ def _add(args) -> int:
     return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url)
 
 
+def _remove(args) -> int:
+    from .remove import remove_report
+
+    return remove_report(args.key, ROOT / "content" / "sources")
+
+
 def _serve(args) -> int:
     from .site.serve import serve
+    from .site.static import serve_static
 
-    return serve(args.settings, args.output, ROOT, args.port)
+    return serve_static(args.output, args.port) if args.as_built else serve(args.settings, args.output, ROOT, args.port)
 
 
 def _build(args) -> int:

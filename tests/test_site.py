@@ -509,6 +509,7 @@ def test_our_link_resolver_agrees_with_pelicans(tmp_path, monkeypatch, settings)
     monkeypatch.setattr(Content, "_link_replacer", Content._link_replacer)  # put back afterwards
     monkeypatch.setattr(pelican_batches, "_link", both)  # what the plugin installs when Pelican loads it
     monkeypatch.chdir(project)  # publishconf.py imports pelicanconf from the working directory
+    monkeypatch.setenv("SITEURL", "https://portal.example.cn")  # publishconf.py refuses its placeholder
     assert build_in_process(project / settings, project / "output", project) == 0
     assert len(seen) > 1000 and any("#" in link for link in seen)
     assert all(('"https://' in link) == (settings == "publishconf.py") for link in seen)

@@ -18,6 +18,8 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from pelican import signals
 from pelican.readers import BaseReader, MarkdownReader
 
+from .cjk import soft_breaks
+
 _HEADER = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 
 
@@ -53,7 +55,7 @@ def markdown() -> MarkdownIt:
     """The Markdown our pages are written in: CommonMark with tables, and block and span
     attributes (`{#id .class}`) for the ids and classes the theme and links need."""
     return (_Markdown("commonmark", {"html": True}).enable("table")
-            .use(attrs_block_plugin).use(attrs_plugin, spans=True))
+            .use(attrs_block_plugin).use(attrs_plugin, spans=True).use(soft_breaks))
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

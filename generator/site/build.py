@@ -32,8 +32,9 @@ from ..link.summary import notes
 from ..parse import parse_file
 from ..link.ids import report_id
 from ..files import replace_file
+from .gone import gone
 from .memo import PageMemo, SourceCache
-from ..write.feeds import write_feeds, write_sitemap
+from ..write.feeds import sitemap_dates, write_feeds, write_sitemap
 from ..write.opendata import write_data
 from .. import progress
 from ..link import Archive, link
@@ -303,7 +304,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
                 print(f"note: {line}", file=sys.stderr)
             progress.say("writing open data and feeds")
             data_state, TIMINGS["data_feeds"] = data_feeds()
-        records = search_records(sources)
+        records, lastmod = search_records(sources), sitemap_dates(sources)
         del sources, cache, data_feeds, archive  # done with the reports: Pelican's batches get the memory
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
@@ -313,7 +314,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
                                    + "\n", "utf-8")
         TIMINGS.update(rendered=rendered, reused=len(pages) - rendered)
         progress.say(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
-        write_sitemap(fresh, siteurl)
+        write_sitemap(fresh, siteurl, lastmod)
         with timed("search"):
             indexed, kept = index_search(fresh, records, pages_state, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
@@ -326,5 +327,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
         return 2
     with timed("swap"):
         swap(fresh, output)
+    if line := gone(last, {"data": data_state, "pages": pages_state}):
+        print(line, file=sys.stderr)
     print(f"site built in {output.name}/", file=sys.stderr)
     return 1 if errors else 0

@@ -9,12 +9,13 @@ RELOAD once a second which build is current; the built files do not change.
 
 from __future__ import annotations
 
-import http.server
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from .static import SiteHandler, listen
 
 
 WATCHED = ("content/sources", "content/pages", "theme", "generator/data", "pelicanconf.py")
@@ -41,7 +42,7 @@ def build(settings: Path, output: Path, root: Path) -> int:
     return subprocess.run(command, cwd=root).returncode
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(SiteHandler):
     """Serves output/; answers RELOAD with the number of the current build, and adds the
     script that watches it to every HTML page."""
 
@@ -70,10 +71,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(settings: Path, output: Path, root: Path, port: int) -> int:
-    build(settings, output, root)
     handler = type("Handler", (_Handler,), {})  # its own build counter
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             lambda *a: handler(*a, directory=str(output)))
+    server = listen(port, lambda *a: handler(*a, directory=str(output)))
+    if server is None:  # the port is taken: said, before a build for nothing
+        return 2
+    build(settings, output, root)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://127.0.0.1:{port}/ — rebuilding on changes; Ctrl-C to stop", file=sys.stderr)
     seen = snapshot(root)
