@@ -251,12 +251,13 @@ def test_the_licence_is_an_spdx_string_built_by_a_pinned_setuptools_that_reads_i
 
 @pytest.mark.site
 @needs_chromium
-def test_a_wide_report_table_on_a_phone_says_it_scrolls_and_stays_a_table(site):
+def test_a_wide_report_table_says_it_scrolls_and_a_phone_shows_one_card_per_task(site):
     hint = "getComputedStyle(document.querySelector('.task-table figcaption'), '::after').content"
     table = ("(w => [getComputedStyle(w.querySelector('table')).display, w.scrollWidth > w.clientWidth])"
              "(document.querySelector('.task-table .table-wrap'))")
+    # A tablet: the table stays a table and says it scrolls; a desktop: it fits.
     with serve(site) as base:
-        for width, says, scrolls in ((390, '"表格较宽，可左右滑动查看全部栏目 →"', True), (1280, "none", False)):
+        for width, says, scrolls in ((800, '"表格较宽，可左右滑动查看全部栏目 →"', True), (1280, "none", False)):
             browser = Browser(width=width)
             try:
                 browser.open(base + "reports/2021-00558/")
@@ -264,6 +265,17 @@ def test_a_wide_report_table_on_a_phone_says_it_scrolls_and_stays_a_table(site):
                 assert browser.eval(table) == ["table", scrolls], width
             finally:
                 browser.close()
+        # A phone: a card per task, nothing to scroll sideways, each cell under its column's label.
+        browser = Browser(width=390)
+        try:
+            browser.open(base + "reports/2021-00558/")
+            assert browser.eval(table) == ["block", False]
+            labels = browser.eval("[...document.querySelectorAll('#task-1-01 td[data-label]:not(.task)')]"
+                                  ".map(td => getComputedStyle(td, '::before').content)")
+            assert labels == ['"目标任务"', '"工作举措"', '"完成情况"', '"责任单位"', '"存在问题"', '"下一步打算"']
+            assert browser.eval("document.documentElement.scrollWidth <= window.innerWidth")
+        finally:
+            browser.close()
 
 
 # --- The README alone is enough ----------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..link.archive import Archive, Mention
 from ..link.documents import alias_candidates
+from ..link.ids import rows_of
 from .common import catalogue, time_html
 from .markdown import attrs, bullets, cell, link, page, ref, text
 from .timelines import seen_target
@@ -17,23 +18,29 @@ def _when(m: Mention) -> str:
     return time_html(m.when) if m.when else "日期未注明"
 
 
-def _where(s) -> str:
-    where = (link(text(f"任务 {s.task_id}"), seen_target(s)) + f"（{text(s.column or '')}）" if s.task_id
-             else link(text(f"第 {s.entry_number} 条工作条目"), seen_target(s)))
+def _where(s, names: dict) -> str:
+    """Where a report states it: the task (by its number and name) or the division entry."""
+    if s.task_id:
+        name = names.get((s.report_id, s.task_id), "")
+        where = link(text(f"任务 {s.task_id}：{name}" if name else f"任务 {s.task_id}"), seen_target(s))
+        where += f"（{text(s.column or '')}）"
+    else:
+        where = link(text(f"第 {s.entry_number} 条工作条目"), seen_target(s))
     return f"{link(text(s.report_title), ref('reports', s.report_id))} · {where}"
 
 
-def _step(step: tuple[Mention, ...]) -> str:
+def _step(step: tuple[Mention, ...], names: dict) -> str:
     """One step of a document's life, as the first report states it, with every report that does."""
     m = step[0]
     label = '<span class="plan-label">计划</span> ' if m.planned else ""
     action = f'**[{text(m.action)}]{{.action}}** ' if m.action else ""
-    sources = "；".join(_where(x.seen) for x in step)
+    sources = "；".join(_where(x.seen, names) for x in step)
     seen_in = f"见于 {len(step)} 份报告：" if len(step) > 1 else ""
     return f"{_when(m)} {label}{action}{text(m.sentence)} [— {seen_in}{sources}]{{.source}}"
 
 
 def document_pages(archive: Archive) -> Iterator[tuple[str, str]]:
+    names = {(s.id, tid): row.task for s in archive.sources for *_, row, tid in rows_of(s.report)}
     rows = []
     for d in archive.documents:
         latest = (f"{text(d.latest.action or '提及')}（{_when(d.latest)}）" if d.latest
@@ -45,7 +52,7 @@ def document_pages(archive: Archive) -> Iterator[tuple[str, str]]:
         if d.latest:
             body.append(attrs(None, "latest") + "\n" + f"最近报告的进展：{text(d.latest.action or '提及')}（{_when(d.latest)}）"
                         "，取自报告的完成情况，不含计划。")
-        body.append(attrs(None, "timeline", "lifecycle") + "\n" + bullets([_step(step) for step in d.steps]))
+        body.append(attrs(None, "timeline", "lifecycle") + "\n" + bullets([_step(step, names) for step in d.steps]))
         meta = {"title": f"《{d.title}》", "template": "document", "slug": f"document-{d.id}",
                 "url": f"documents/{d.id}/", "save_as": f"documents/{d.id}/index.html"}
         yield d.id, page(meta, body)

@@ -79,14 +79,16 @@ def report_table(rid: str, t: int, table: Table) -> str:
         number = row.number or "—"
         out.append(f'<tr id="task-{tid}">')
         out.append(f'<td class="num"><a href="{target}" aria-label="{attr(f"任务 {number}：{row.task}")}">{html(number)}</a></td>')
+        labels = {c.key: c.label for c in table.columns}
         for key, items in row.cells:
+            label = f' data-label="{attr(labels.get(key, ""))}"'  # for a phone's one-row-at-a-time layout
             if key == "task":
-                label = " ".join(html(i.text) for i in items) if row.task.strip() else f'<span class="our-label">{NO_TASK_TEXT}</span>'
-                out.append(f'<td class="task"><a href="{target}">{label}</a></td>')
+                name = " ".join(html(i.text) for i in items) if row.task.strip() else f'<span class="our-label">{NO_TASK_TEXT}</span>'
+                out.append(f'<td class="task"{label}><a href="{target}">{name}</a></td>')
             elif key == "owners":
-                out.append(f'<td class="owners">{owner_links(items, "<br>")}</td>')
+                out.append(f'<td class="owners"{label}>{owner_links(items, "<br>")}</td>')
             else:
-                out.append(f"<td>{items_html(items)}</td>")
+                out.append(f"<td{label}>{items_html(items)}</td>")
         out.append("</tr>")
     out += ["</tbody></table>", "</div>", "</figure>"]
     return "\n".join(out)
