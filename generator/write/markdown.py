@@ -47,29 +47,40 @@ def _mark_invisible(text: str) -> str:
     return _INVISIBLE.sub(mark, text)
 
 
-def text(s: str) -> str:
-    """Report text as Markdown inline text that renders as exactly itself."""
-    lines = []
-    for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"):
-        line = line.strip(" \t")  # leading blanks could make a code block; HTML shows none of them
-        line = _INLINE.sub(r"\\\1", line)
-        line = _LINE_START.sub(_escape_start, line)
-        lines.append(line)
-    # A hard break (backslash, newline) per line break: an empty line is a lone backslash, so
-    # the text stays one paragraph however many blank lines it holds.
-    return _mark_invisible("\\\n".join(lines))
+def text(s: str, line_start: bool = True) -> str:
+    """Report text as Markdown inline text that renders as exactly itself. `line_start`: the
+    text begins a line (a paragraph, a list item); False for a piece that follows a link."""
+    return _mark_invisible("\\\n".join(_lines(s, line_start)))
+
+
+def cell(s: str, line_start: bool = True) -> str:
+    """Report text on one line: a cell of a Markdown pipe table, a heading."""
+    return _mark_invisible("<br>".join(_lines(s, line_start)))
+
+
+def _lines(s: str, line_start: bool) -> list[str]:
+    """The text's lines, escaped. Blanks at a line's start are dropped (they could make a code
+    block; HTML shows none of them); a line break becomes a hard break, an empty line a lone
+    backslash, so the text stays one paragraph however many blank lines it holds."""
+    lines = s.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if line_start:
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    out = []
+    for n, line in enumerate(lines):
+        if n or line_start:
+            line = line.lstrip(" \t")
+        if n + 1 < len(lines):
+            line = line.rstrip(" \t")
+        out.append(_LINE_START.sub(_escape_start, _INLINE.sub(r"\\\1", line)))
+    return out
 
 
 def _escape_start(m: re.Match) -> str:
     blank, sign, digits, dot = m.groups()
     return f"{blank}\\{sign}" if sign else f"{blank}{digits}\\{dot}"
-
-
-def cell(s: str) -> str:
-    """Report text on one line: a cell of a Markdown pipe table, a heading."""
-    lines = [_LINE_START.sub(_escape_start, _INLINE.sub(r"\\\1", line.strip(" \t")))
-             for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
-    return _mark_invisible("<br>".join(lines))
 
 
 def html(s: str) -> str:
