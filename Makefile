@@ -25,7 +25,7 @@ help:
 	@echo 'make content       only write the Markdown pages into content/generated/'
 	@echo 'make golden        regenerate tests/golden/ (read the diff before committing)'
 	@echo 'make screenshots   take headless-Chromium screenshots into screenshots/'
-	@echo 'make fuzz          run the parser property tests on thousands of generated and mutated reports'
+	@echo 'make fuzz          run the property tests (parser, Markdown, whole pipeline) on thousands of generated reports'
 	@echo 'make bench         build synthetic corpora (160, 1600 reports) and report speed and memory'
 	@echo 'make clean         remove output/ and caches'
 
@@ -65,7 +65,7 @@ golden: install
 	$(PY) -m tests.update_golden
 
 fuzz: install
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py -q
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py tests/test_markdown.py tests/test_pipeline_text.py -q -m 'not site'
 
 bench: install
 	$(PY) -m tests.benchmark
