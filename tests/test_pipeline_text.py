@@ -117,8 +117,12 @@ def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_site):
     assert not list(hostile_site.rglob("hostname"))  # no file from outside the project copied in
     task = soup(hostile_site / "reports/2022-09998/tasks/1-01/index.html")
     assert "[官方通知](http://evil.example/x)" in read(task.select_one(".column-progress"))
-    # The reversing character is kept, isolated in a mark that shows its code.
+    # The reversing character is kept, isolated in a mark that shows its code; in the title and
+    # the information block too, and the window title names it.
     assert [m["data-code"] for m in body.select(".ctl")] == ["U+202E", "U+200B"]
+    assert [m["data-code"] for m in page.select("h1 .ctl, .info-block .ctl")] == ["U+200B", "U+202E"]
+    assert page.select_one("h1").get_text() == "测试单位2022年重点工作\u202e半年度完成情况"
+    assert page.title.get_text().startswith("测试单位2022年重点工作[U+202E]半年度完成情况")
 
 
 @pytest.mark.site

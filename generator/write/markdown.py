@@ -30,7 +30,7 @@ _LINE_START = re.compile(r"^([ \t]*)(?:([#>+=\-])|(\d{1,9})([.)]))", re.MULTILIN
 """What a line can begin a block with: a heading, a quote, a list, a setext line, `1.`."""
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 """Control characters: not allowed in XML, remapped or refused by HTML parsers."""
-_INVISIBLE = re.compile(f"[{_CONTROL}\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+INVISIBLE = re.compile(f"[{_CONTROL}\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]")
 """Controls, bidi marks and overrides, zero-width and other characters drawn as nothing."""
 _IS_CONTROL = re.compile(f"[{_CONTROL}]")
@@ -44,7 +44,7 @@ def _mark_invisible(text: str) -> str:
         code = f"U+{ord(m.group()):04X}"
         inside = "" if _IS_CONTROL.match(m.group()) else f"&#x{ord(m.group()):X};"
         return f'<span class="ctl" data-code="{code}" title="{code}">{inside}</span>'
-    return _INVISIBLE.sub(mark, text)
+    return INVISIBLE.sub(mark, text)
 
 
 def text(s: str, line_start: bool = True) -> str:
@@ -91,7 +91,7 @@ def html(s: str) -> str:
 
 def attr(s: str) -> str:
     """Text for an HTML attribute value (quoted with "), on one line."""
-    return _html.escape(_INVISIBLE.sub(" ", s).replace("\n", " "), quote=True)
+    return _html.escape(INVISIBLE.sub(" ", s).replace("\n", " "), quote=True)
 
 
 def ref(kind: str, name: str, anchor: str = "") -> str:
