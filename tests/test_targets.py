@@ -1,0 +1,208 @@
+"""Targets and reported figures: what the site puts side by side, against a hand-labelled set.
+
+tests/data/targets_labelled.toml lists every target of the fixtures with its quote, every
+figure that answers one, and pairs the text does not support.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from fractions import Fraction
+from functools import cache
+
+import pytest
+
+from generator.link.ids import report_id
+from generator.link.quantities import quantities
+from generator.link.source import Source
+from generator.link.targets import answers, book, percent
+from generator.link.threads import threads
+from generator.parse import parse_file
+from tests.conftest import DATA, SOURCES
+
+FILES = (SOURCES / "000_9deafdd47ee1ad59.txt", SOURCES / "004_3ad8db09de54a942.txt",
+         DATA / "targets_series_q3_2021.txt")
+LABELLED = tomllib.loads((DATA / "targets_labelled.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def archive():
+    sources = []
+    for path in FILES:
+        report = parse_file(path)
+        sources.append(Source(report, report_id(report), None))
+    names = {s.id: s.report.source for s in sources}
+    linked, _ = threads(sources)
+    return book(sources, linked), names
+
+
+def where(item, names) -> tuple[str, int, str]:
+    return names[item.report_id], item.line, item.quantity.number
+
+
+def test_every_target_is_listed_with_its_quote_and_no_other():
+    b, names = archive()
+    found = [(names[t.report_id], t.line, t.column, t.quantity.number, t.quantity.unit, t.quantity.thing,
+              list(t.quantity.qualifiers), t.sentence) for t in b.targets]
+    labelled = [(t["report"], t["line"], t["column"], t["number"], t["unit"], t["thing"], t["qualifiers"], t["quote"])
+                for t in LABELLED["target"]]
+    assert found == labelled
+
+
+def test_every_quote_is_the_report_text_at_its_line():
+    texts = {p.name: p.read_text(encoding="utf-8").splitlines() for p in FILES}
+    for entry in LABELLED["target"] + LABELLED["pair"]:
+        pairs = [(entry["report"], entry["line"], entry["quote"])] if "quote" in entry else [
+            (entry["target"]["report"], entry["target"]["line"], entry["target_quote"]),
+            (entry["figure"]["report"], entry["figure"]["line"], entry["figure_quote"])]
+        for name, line, quote in pairs:
+            assert quote in texts[name][line - 1], (name, line, quote)
+
+
+def test_the_april_2020_division_list_has_no_target():
+    b, names = archive()
+    assert not [t for t in b.targets if names[t.report_id].startswith("004_")]
+
+
+def _pairs():
+    b, names = archive()
+    figures = {f.id: f for f in b.figures}
+    targets = {t.id: t for t in b.targets}
+    return {(where(targets[m.target_id], names), where(figures[m.figure_id], names)): (figures[m.figure_id], m)
+            for m in b.matches}
+
+
+def _key(side: dict) -> tuple[str, int, str]:
+    return side["report"], side["line"], side["number"]
+
+
+def test_every_labelled_pair_is_found_with_its_period_and_ratio():
+    found = _pairs()
+    for pair in LABELLED["pair"]:
+        figure, match = found[(_key(pair["target"]), _key(pair["figure"]))]
+        assert figure.period.label == pair["period"]
+        assert (percent(match.ratio) if match.ratio is not None else "") == pair["ratio"]
+
+
+def test_no_match_that_is_not_labelled():
+    labelled = {(_key(p["target"]), _key(p["figure"])) for p in LABELLED["pair"]}
+    assert set(_pairs()) == labelled
+
+
+def test_no_rejected_pair_is_matched():
+    found = _pairs()
+    for pair in LABELLED["rejected"]:
+        assert (_key(pair["target"]), _key(pair["figure"])) not in found, pair["why"]
+
+
+def test_a_later_report_answers_the_target_it_repeats():
+    # 8000 科技型中小企业: 6387 in the half-year report, 9120家 in the third quarter's
+    found = _pairs()
+    target = ("000_9deafdd47ee1ad59.txt", 199, "8000")
+    figures = [f for (t, f) in found if t == target]
+    assert figures == [("000_9deafdd47ee1ad59.txt", 205, "6387"), ("targets_series_q3_2021.txt", 40, "9120")]
+
+
+def one(text: str, bare: bool = False):
+    (q,) = quantities(text, bare=bare)
+    return q
+
+
+@pytest.mark.parametrize("text, number, unit, thing", [
+    ("新增高新技术企业3000家", "3000", "家", "高新技术企业"),
+    ("组建10个左右体系化、任务型的创新联合体", "10", "个", "体系化、任务型的创新联合体"),
+    ("形成进口替代成果50项左右", "50", "项", "进口替代成果"),
+    ("全年实现技术交易额1000亿元", "1000", "亿元", "技术交易额"),
+    ("新增年危险废物利用处置能力30万吨", "30", "万吨", "年危险废物利用处置能力"),
+    ("新引进资助省海外工程师150名", "150", "名", "省海外工程师"),
+    ("收集和保存农业种质资源200份以上", "200", "份", "农业种质资源"),
+    ("高新技术产业增加值占规上工业比重达到60%", "60", "%", "高新技术产业增加值占规上工业比重"),
+    ("新建高校2所", "2", "所", "高校"),
+    ("引进研发人员500人", "500", "人", "研发人员"),
+    ("兑现资金3000万元", "3000", "万元", "资金"),
+    ("建设甬江、瓯江等省实验室2 家", "2", "家", "甬江、瓯江等省实验室"),
+])
+def test_units_and_things_counted(text, number, unit, thing):
+    q = one(text)
+    assert (q.number, q.unit, q.thing) == (number, unit, thing)
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    ("评选2个以上科技创新工作实绩突出的市、县(市、区)", ("以上",)),
+    ("组建10个左右创新联合体", ("左右",)),
+    ("牵头承担不少于20项国家重大科研攻关项目", ("不少于",)),
+    ("力争取得100项自主可控进口替代成果", ("力争",)),
+    ("累计收集和保存农业种质资源1350份", ("累计",)),
+    ("其中30多个人才项目", ("多",)),
+    ("1-5月,全省技术交易总额达539.9亿元,同比增长68%", ("同比增长68%",)),
+    ("榜单金额超过6亿元", ("超过",)),
+])
+def test_qualifiers_as_written(text, qualifiers):
+    assert one(text).qualifiers == qualifiers
+
+
+@pytest.mark.parametrize("text, value", [
+    ("迭代梳理形成两批“尖兵”项目", Fraction(2)),
+    ("三分之二以上的县(市、区)", Fraction(2, 3)),
+    ("新建省级重点实验室十家左右", Fraction(10)),
+    ("新增十五个", Fraction(15)),
+    ("两万名", Fraction(20000)),
+    ("技术交易总额达539.9亿元", Fraction(5399, 10)),
+])
+def test_chinese_numerals_and_decimals(text, value):
+    assert one(text).value == value
+
+
+def test_a_count_before_a_count_qualifies_it():
+    q = one("形成两批63项关键核心技术倒逼清单")
+    assert (q.number, q.qualifiers, q.thing) == ("63", ("两批",), "关键核心技术倒逼清单")
+
+
+def test_a_range_of_counts_has_no_single_value():
+    q = one("引进区域内1-2家“双一流”高校")
+    assert (q.number, q.unit, q.value) == ("1-2", "家", None)
+
+
+@pytest.mark.parametrize("text", [
+    "1-6月,全省完成率稳步提高",      # a period, not a number
+    "4月15日,联席会议审议通过",       # a date
+    "已完成2021年度考核",             # a year
+    "协助编制《杭州城西科创大走廊发展“十四五”规划》",
+    "联动推进G60(浙江段)科创大走廊建设",
+    "实施“5G+工业互联网”工程",
+    "加快建设中国浙江网上技术市场3.0,打造生态系统",
+    "推进第三批创新引领基金合作机构签约工作",  # an ordinal
+    "全年“六个千亿”产业投资",          # a name in quotes
+    "组织实施一批省重点研发计划项目",   # 一批: some, not a count
+    "联合海洋二所启动攻关项目",         # an institute's name
+    "组团参加第19届中国国际人才交流大会",
+])
+def test_numbers_that_are_not_quantities(text):
+    assert quantities(text, bare=True) == ()
+
+
+def test_a_figure_without_its_unit_is_read_only_in_progress_text():
+    assert one("1-6月,全省新增科技型中小企业6387。", bare=True).unit == ""
+    assert quantities("1-6月,全省新增科技型中小企业6387。") == ()
+
+
+def test_a_figure_without_a_unit_answers_only_a_count():
+    bare = one("新增科技型中小企业6387。", bare=True)
+    assert answers(one("新增科技型中小企业8000家"), bare)
+    assert not answers(one("科技型中小企业投资8000亿元"), one("科技型中小企业投资6387。", bare=True))
+
+
+def test_units_of_one_base_answer_each_other_and_others_do_not():
+    assert answers(one("安排资金1亿元"), one("安排资金3000万元"))
+    assert not answers(one("新增高新技术企业3000家"), one("新增高新技术企业3000个"))
+
+
+def test_a_running_total_does_not_answer_a_years_target():
+    assert not answers(one("收集和保存农业种质资源200份以上"), one("累计收集和保存农业种质资源1350份"))
+    assert answers(one("累计收集和保存农业种质资源2000份"), one("累计收集和保存农业种质资源1350份"))
+
+
+def test_the_ratio_is_rounded_half_up_to_one_decimal():
+    assert percent(Fraction(6387, 8000)) == "79.8%"
+    assert percent(Fraction(1, 8)) == "12.5%"
+    assert percent(Fraction(1, 16)) == "6.3%"
