@@ -206,3 +206,33 @@ def test_the_ratio_is_rounded_half_up_to_one_decimal():
     assert percent(Fraction(6387, 8000)) == "79.8%"
     assert percent(Fraction(1, 8)) == "12.5%"
     assert percent(Fraction(1, 16)) == "6.3%"
+
+
+def test_open_data_has_a_row_per_target_and_figure_with_quote_cell_and_match(tmp_path):
+    import csv
+
+    from generator.write.targets_data import TABLES, resources, write_tables
+
+    b, _ = archive()
+    write_tables(tmp_path, b)
+    targets = list(csv.DictReader((tmp_path / "targets.csv").read_text(encoding="utf-8").splitlines()))
+    figures = list(csv.DictReader((tmp_path / "figures.csv").read_text(encoding="utf-8").splitlines()))
+    assert len(targets) == len(LABELLED["target"]) and len(figures) == len(b.figures)
+    row = next(r for r in targets if (r["source_file"], r["source_line"], r["number"]) == ("000_9deafdd47ee1ad59.txt", "199", "8000"))
+    assert row["sentence"] == "新增高新技术企业3000家、科技型中小企业8000家。"
+    assert row["latest_ratio"] == "114.0%"  # 9120 of the third quarter, the latest period
+    six = next(r for r in figures if r["number"] == "6387")
+    assert (six["source_line"], six["unit"], six["period_phrase"], six["period"]) == ("205", "", "1-6月", "截至2021年6月")
+    assert row["target_id"] in six["target_ids"].split()
+    assert [r["name"] for r in resources()] == ["targets", "figures"]
+    for resource in resources():
+        assert [f["name"] for f in resource["schema"]["fields"]] == [f for f, _, _ in TABLES[resource["name"]]]
+
+
+@pytest.mark.parametrize("value, text", [
+    (Fraction(5399, 10), "539.9"), (Fraction(8000), "8000"), (Fraction(2, 3), "2/3"), (Fraction(1, 8), "0.125"), (None, ""),
+])
+def test_values_in_open_data(value, text):
+    from generator.write.targets_data import value_text
+
+    assert value_text(value) == text

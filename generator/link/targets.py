@@ -56,6 +56,8 @@ class Target:
     id: str
     """"2021-00558-1-06-t01": report, task, then the target's place in the row."""
     report_id: str
+    source: str
+    """The report's file name: with `line`, the cell's place (file:line)."""
     task_id: str
     column: str
     """The column label as published (目标任务 …)."""
@@ -75,6 +77,7 @@ class Figure:
     id: str
     report_id: str
     report_title: str
+    source: str
     task_id: str
     column: str
     line: int
@@ -114,6 +117,11 @@ class Book:
         figures = {f.id: f for f in self.figures}
         return tuple((figures[m.figure_id], m) for m in self.matches if m.target_id == target_id)
 
+    def latest(self, target_id: str) -> tuple[Figure, Match] | None:
+        """The answering figure with the latest period (the later report's, on a tie)."""
+        found = self.answers(target_id)
+        return max(reversed(found), key=lambda fm: fm[0].period.datetime) if found else None
+
     def unmatched_figures(self, report_id: str, task_id: str) -> tuple[Figure, ...]:
         """A task's figures that answer none of the targets."""
         used = {m.figure_id for m in self.matches}
@@ -132,7 +140,7 @@ def targets_of(source) -> tuple[Target, ...]:
             for item in row.cell(column.key):
                 for q in sorted(quantities(item.text) + comparisons(item.text), key=lambda q: q.start):
                     n += 1
-                    found.append(Target(f"{source.id}-{tid}-t{n:02d}", source.id, tid, column.label, column.role,
+                    found.append(Target(f"{source.id}-{tid}-t{n:02d}", source.id, source.report.source, tid, column.label, column.role,
                                         item.line, q, sentence_at(item.text, q.start)))
     return tuple(found)
 
@@ -153,7 +161,7 @@ def figures_of(source) -> tuple[Figure, ...]:
                     sentence = sentence_at(item.text, q.start)
                     offset = q.start - item.text.find(sentence)
                     found.append(Figure(f"{source.id}-{tid}-f{n:02d}", source.id, report.meta.title or report.source,
-                                        tid, column.label, item.line, q, sentence,
+                                        report.source, tid, column.label, item.line, q, sentence,
                                         figure_period(sentence, offset, report.meta.issued, period)))
     return tuple(found)
 
