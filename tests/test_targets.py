@@ -236,3 +236,117 @@ def test_values_in_open_data(value, text):
     from generator.write.targets_data import value_text
 
     assert value_text(value) == text
+
+
+# ---------------------------------------------------------------- pages
+
+
+def rendered(markdown_text: str, tmp_path) -> "BeautifulSoup":
+    """The HTML the project's Pelican reader makes of a page (or of a block of one)."""
+    from bs4 import BeautifulSoup
+    from pelican.settings import DEFAULT_CONFIG
+
+    from generator.render.reader import MarkdownItReader
+
+    path = tmp_path / "page.md"
+    path.write_text(markdown_text if markdown_text.startswith("---\n") else "---\n{}\n---\n" + markdown_text,
+                    encoding="utf-8")
+    html, _ = MarkdownItReader(dict(DEFAULT_CONFIG)).read(str(path))
+    return BeautifulSoup(html, "html.parser")
+
+
+def sources_newest_first():
+    sources = []
+    for path in FILES:
+        report = parse_file(path)
+        sources.append(Source(report, report_id(report), None))
+    return sorted(sources, key=lambda s: s.report.meta.issued or "", reverse=True)
+
+
+def test_task_block_shows_each_target_quoted_with_its_figures_and_the_sites_ratio(tmp_path):
+    from generator.write.targets_pages import task_block
+
+    b, _ = archive()
+    page = rendered("\n".join(task_block(b, "2021-00558", "1-06")), tmp_path)
+    quotes = [q.get_text(strip=True) for q in page.find_all("blockquote")]
+    assert quotes == ["实施新一轮科技企业“双倍增”计划,新增高新技术企业3000家、科技型中小企业8000家。"] * 2 + \
+        ["新增高新技术企业3000家、科技型中小企业8000家。"] * 2
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.find_all("tr") if tr.find("td")]
+    six = next(r for r in rows if r[2].startswith("6387"))
+    assert six[1] == "截至2021年6月（原文：1-6月）"
+    assert six[3].startswith("1-6月,全省新增科技型中小企业6387。")
+    assert six[4] == "6387 / 8000 = 79.8%（本站计算，截至2021年6月）"
+    assert "本站计算" in page.find("th", string="本站计算").get_text()
+
+
+def test_a_target_without_a_figure_says_so_and_no_status_is_invented(tmp_path):
+    from generator.write.targets_pages import task_block
+
+    b, _ = archive()
+    page = rendered("\n".join(task_block(b, "2021-00558", "2-15")), tmp_path)
+    text = page.get_text()
+    assert text.count("报告未给出对应数字") == 5
+    for word in ("已完成", "未完成", "滞后", "达标", "进度正常"):
+        assert word not in text
+    assert not page.select("[class*=status], [class*=red], [class*=green]")
+
+
+def test_task_without_targets_has_no_block():
+    from generator.write.targets_pages import task_block
+
+    b, _ = archive()
+    assert task_block(b, "2021-00558", "1-01") == []
+
+
+def test_report_text_in_targets_is_text_not_markup(tmp_report, tmp_path):
+    from generator.write.targets_pages import site_pages, task_block
+
+    hostile = (DATA / "targets_series_q3_2021.txt").read_text(encoding="utf-8").replace(
+        "新增高新技术企业3000家、科技型中小企业8000家。\n\n1.开展",
+        "新增<script>alert(1)</script>企业|*3000家*、[科技](javascript:x)型中小企业8000家。\n\n1.开展", 1)
+    report = parse_file(tmp_report(hostile))
+    source = Source(report, report_id(report), None)
+    b = book([source])
+    block = rendered("\n".join(task_block(b, source.id, "1-01")), tmp_path)
+    assert not block.find("script") and not block.find("a", href="javascript:x")
+    assert "<script>alert(1)</script>企业|*3000家*、[科技](javascript:x)型中小企业8000家。" in block.get_text()
+    pages = dict(site_pages([source], b, {}))
+    site = rendered(pages["targets/index.md"], tmp_path)
+    assert not site.find("script") and not site.find("a", href="javascript:x")
+    assert "<script>alert(1)</script>企业|*3000家*" in site.get_text()
+
+
+def test_site_page_lists_every_target_of_the_newest_report_with_latest_figure_and_bars(tmp_path):
+    from generator.write.targets_pages import site_pages
+
+    sources = sources_newest_first()
+    b = book(sources, threads(sources)[0])
+    pages = dict(site_pages(sources, b, {}))
+    page = rendered(pages["targets/index.md"], tmp_path)
+    table = page.select_one(".targets-table table")
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
+    newest = [t for t in LABELLED["target"] if t["report"] == "targets_series_q3_2021.txt"]
+    assert [r[2] for r in rows] == [f'{t["quote"]}（{t["column"]}）' for t in newest]
+    eight = next(r for r in rows if r[1] == "科技型中小企业 8000家")
+    assert eight[3:6] == ["9120家", "截至2021年9月", "9120 / 8000 = 114.0%（本站计算，截至2021年9月）"]
+    assert sum(r[3] == "报告未给出对应数字" for r in rows) == 5  # 20个 twice, 三分之二, 200份, 两批
+    wrap = page.select_one(".targets-table")
+    heads = [th.get_text() for th in table.thead.find_all("th")]
+    assert heads[int(wrap["data-ratio-column"]) - 1] == "本站计算比例"
+    assert heads[int(wrap["data-division-column"]) - 1] == "责任处室"
+    bars = page.select(".target-bars li")
+    assert len(bars) == sum("%（本站计算" in r[5] for r in rows)  # a bar for each ratio, none for the rest
+    assert all(li.find("svg")["aria-hidden"] == "true" for li in bars)
+    assert bars[0].select_one(".bar-value").get_text() == "88.3%（截至2021年9月）"
+
+
+def test_a_division_page_lists_only_that_divisions_targets(tmp_path):
+    from generator.link.ids import division_id
+    from generator.write.targets_pages import site_pages
+
+    sources = sources_newest_first()
+    b = book(sources, threads(sources)[0])
+    pages = dict(site_pages(sources, b, {}))
+    page = rendered(pages[f"targets/{division_id('社发处')}.md"], tmp_path)
+    rows = page.select(".targets-table tbody tr")
+    assert len(rows) == 6 and all(r.find_all("td")[-1].get_text() == "社发处" for r in rows)

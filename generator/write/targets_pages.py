@@ -1,0 +1,196 @@
+"""目标与进展: each task's targets with the figures its reports give for them, a site page of the
+newest targets with their latest figure, and the same per division.
+
+Everything quoted is report text (escaped, never markup); what the site worked out, the
+pairing and the ratio, says so ("本站计算"). No colour, status or verdict the reports do not
+state: a bar is only the ratio drawn.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from ..link.ids import division_id, rows_of
+from ..link.targets import COMPUTED, NO_FIGURE, Book, Figure, Match, Target, percent
+from .pages import ref
+from .targets_data import value_text
+
+TITLE = "目标与进展"
+INTRO = ("本栏由本站整理：数量目标摘自任务的重点工作任务、目标任务栏；其下是各期报告完成情况栏中"
+         "计数对象和单位都与目标相同的数字。对应关系和比例由本站计算，报告本身没有给出。")
+SITE_INTRO = ("下表列出每个报告系列最新一期中有数量的目标，以及报告给出的最近一个对应数字。"
+              "对应关系和比例由本站计算（对应数字 ÷ 目标），报告本身没有给出；没有对应数字的目标写明“"
+              + NO_FIGURE + "”。")
+BAR_SCALE = 150
+"""The bars run from 0 to 150%; a longer one stops at the edge, its figure written beside it."""
+
+
+def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
+    """The 目标与进展 section of one task page (Markdown lines); [] when the task has no target."""
+    targets = book.of_task(report_id, task_id)
+    if not targets:
+        return []
+    out = [f"## {TITLE}", "", INTRO, ""]
+    for n, t in enumerate(targets, start=1):
+        out += [f"### 目标 {n}：{_target_name(t)}", "", f"> {esc_md(t.sentence)}", "",
+                f"出自{esc_md(t.column)}栏，源文件 {esc_md(t.source)} 第 {t.line} 行。", ""]
+        answers = book.answers(t.id)
+        if not answers:
+            out += [f"**{NO_FIGURE}**。", ""]
+            continue
+        out += ["| 报告 | 时期 | 报告数字 | 原文 | " + COMPUTED + " |", "| --- | --- | --- | --- | --- |"]
+        out += [_figure_row(t, f, m) for f, m in answers]
+        out.append("")
+    others = book.unmatched_figures(report_id, task_id)
+    if others:
+        out += ["### 完成情况中的其他数字", "",
+                "以下数字的计数对象或单位与上列目标不同（或报告未写明），本站不作对应：", ""]
+        out += [f"- {esc_md(f.quantity.text)}：{esc_md(f.sentence)}（第 {f.line} 行）" for f in others]
+        out.append("")
+    return out
+
+
+def site_pages(sources: Iterable, book: Book, division_names: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(file name under content/generated/, page text): the 目标与进展 page, then one per division
+    that owns a task of it. `sources` newest first (`Archive.sources`)."""
+    newest = newest_of_series(sources)
+    rows = {(s.id, tid): row for s in newest for _, _, _, row, tid in rows_of(s.report)}
+    wanted = {s.id for s in newest}
+    targets = [t for t in book.targets if t.report_id in wanted]
+    owners = {key: [division_id(o) for o in row.owners] for key, row in rows.items()}
+    divisions = sorted({d for ids in owners.values() for d in ids}, key=lambda d: division_names.get(d, d))
+    body = [SITE_INTRO, ""]
+    if divisions:
+        body += ["按处室查看：" + "、".join(f"[{esc_md(division_names.get(d, d))}]({ref('targets', d)})"
+                                      for d in divisions), ""]
+    body += _tables(newest, targets, book, rows, division_names)
+    yield "targets/index.md", _page({"title": TITLE, "slug": "targets", "url": "targets/", "save_as": "targets/index.html"}, body)
+    for d in divisions:
+        mine = [t for t in targets if d in owners[(t.report_id, t.task_id)]]
+        name = division_names.get(d, d)
+        body = [f"{esc_md(name)}负责的任务中有数量的目标。{SITE_INTRO}", "", f"[全部处室]({ref('targets', 'index')})", ""]
+        body += _tables(newest, mine, book, rows, division_names)
+        yield f"targets/{d}.md", _page({"title": f"{name}：{TITLE}", "slug": f"targets-{d}",
+                                        "url": f"targets/{d}/", "save_as": f"targets/{d}/index.html"}, body)
+
+
+def newest_of_series(sources: Iterable) -> list:
+    """The newest report with a task table of each series, newest first. A series is a
+    publisher (the 索引号's prefix, else 发布机构): its reports with tables repeat its tasks."""
+    seen, newest = set(), []
+    for s in sources:
+        index = s.report.meta.index_no or ""
+        publisher = index.split("/")[0] if "/" in index else (s.report.meta.publisher or s.id)
+        if s.report.tables and publisher not in seen:
+            seen.add(publisher)
+            newest.append(s)
+    return newest
+
+
+def _tables(newest, targets: list[Target], book: Book, rows, division_names) -> list[str]:
+    out = []
+    for s in newest:
+        mine = [t for t in targets if t.report_id == s.id]
+        if not mine:
+            continue
+        title = esc_md(s.report.meta.title or s.report.source)
+        out += [f"## [{title}]({ref('reports', s.id)})", "",
+                '<div class="targets-table" data-ratio-column="6" data-division-column="7">', "",
+                f"| 任务 | 目标 | 原文 | 最近对应数字 | 时期 | {COMPUTED}比例 | 责任处室 |",
+                "| --- | --- | --- | --- | --- | --- | --- |"]
+        bars = []
+        for t in mine:
+            row = rows[(t.report_id, t.task_id)]
+            latest = book.latest(t.id)
+            number = f"[第 {esc_md(row.number or t.task_id)} 项]({ref('tasks', f'{t.report_id}-{t.task_id}')})"
+            owners = "、".join(f"[{esc_md(o)}]({ref('targets', division_id(o))})" for o in row.owners) or "—"
+            target, quote = _target_name(t), f"{esc_md(t.sentence)}（{esc_md(t.column)}）"
+            if latest:
+                f, m = latest
+                cells = [_figure_text(f), esc_md(f.period.label), _ratio_text(t, f, m)]
+                if m.ratio is not None:
+                    bars.append((f"第 {row.number or t.task_id} 项 · {_target_label(t)}", m.ratio, f.period.label))
+            else:
+                cells = [NO_FIGURE, "", ""]
+            out.append("| " + " | ".join([number, target, quote, *cells, owners]) + " |")
+        out += ["", "</div>", ""]
+        out += _bars(bars)
+    return out or ["没有有数量的目标。", ""]
+
+
+def _bars(bars: list[tuple[str, object, str]]) -> list[str]:
+    """One plain SVG bar per target with a ratio; the words beside it carry the information,
+    so the drawing is hidden from screen readers (the table above says it all)."""
+    if not bars:
+        return []
+    out = ['<figure class="target-bars">',
+           f"<figcaption>{COMPUTED}的比例（最近对应数字 ÷ 目标）；竖线为 100%，超过 {BAR_SCALE}% 的画到边为止。</figcaption>",
+           "<ol>"]
+    for label, ratio, period in bars:
+        width = min(float(ratio) * 100, BAR_SCALE)
+        out.append(f'<li><span class="bar-label">{esc_html(label)}</span><span class="bar-line">'
+                   f'<svg viewBox="0 0 {BAR_SCALE} 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+                   f'<rect class="track" x="0" y="1" width="{BAR_SCALE}" height="12"/>'
+                   f'<rect class="bar" x="0" y="1" width="{width:.1f}" height="12"/>'
+                   f'<line class="full" x1="100" y1="0" x2="100" y2="14"/></svg>'
+                   f'<span class="bar-value">{percent(ratio)}（{esc_html(period)}）</span></span></li>')
+    out += ["</ol>", "</figure>", ""]
+    return out
+
+
+def _figure_row(t: Target, f: Figure, m: Match) -> str:
+    report = f"[{esc_md(f.report_title)}]({ref('tasks', f'{f.report_id}-{f.task_id}')})"
+    period = esc_md(f.period.label) + (f"（原文：{esc_md(f.period.phrase)}）" if f.period.phrase else "（报告期）")
+    quote = f"{esc_md(f.sentence)}（[第 {f.line} 行]({ref('reports', f.report_id, f'task-{f.task_id}')})）"
+    return "| " + " | ".join([report, period, _figure_text(f), quote, _ratio_text(t, f, m)]) + " |"
+
+
+def _figure_text(f: Figure) -> str:
+    text = esc_md(f.quantity.text)
+    if not f.quantity.unit:
+        text += "（报告未写单位）"
+    if extra := [q for q in f.quantity.qualifiers if q not in f.quantity.text]:
+        text += "，" + "，".join(esc_md(q) for q in extra)
+    return text
+
+
+def _ratio_text(t: Target, f: Figure, m: Match) -> str:
+    if m.ratio is None:
+        return "不计算比例（单位为比率或目标不是单一数字）"
+    same = not f.quantity.unit or f.quantity.unit == t.quantity.unit
+    a, b = (f.quantity.number, t.quantity.number) if same else (f.quantity.text, t.quantity.text)
+    if not t.quantity.number[0].isdigit():
+        b += f"（{value_text(t.quantity.value)}）"  # 十 -> 十（10）
+    note = "；两者计数对象名称不同，按数据文件视为同一指标" if m.synonym else ""
+    return f"{esc_md(a)} / {esc_md(b)} = {percent(m.ratio)}（{COMPUTED}，{esc_md(f.period.label)}{note}）"
+
+
+def _target_label(t: Target) -> str:
+    q = t.quantity
+    return f"{q.thing} {q.text}" if q.thing and q.number else q.thing + q.text if q.thing else q.text
+
+
+def _target_name(t: Target) -> str:
+    return esc_md(_target_label(t))
+
+
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def esc_md(text: str) -> str:
+    """Report text as Markdown that shows it literally: every ASCII punctuation mark
+    backslash-escaped (CommonMark allows it for all of them), line breaks as spaces.
+    Until the lead's write/markdown.py lands."""
+    return _PUNCT.sub(r"\\\1", text.replace("\n", " "))
+
+
+def esc_html(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _page(meta: dict, body: list[str]) -> str:
+    front = json.dumps({"template": "targets", **meta}, ensure_ascii=False, sort_keys=True)
+    return f"---\n{front}\n---\n" + "\n".join(body).rstrip("\n") + "\n"
