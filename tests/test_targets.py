@@ -271,12 +271,14 @@ def test_task_block_shows_each_target_quoted_with_its_figures_and_the_sites_rati
     quotes = [q.get_text(strip=True) for q in page.find_all("blockquote")]
     assert quotes == ["实施新一轮科技企业“双倍增”计划,新增高新技术企业3000家、科技型中小企业8000家。"] * 2 + \
         ["新增高新技术企业3000家、科技型中小企业8000家。"] * 2
-    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.find_all("tr") if tr.find("td")]
-    six = next(r for r in rows if r[2].startswith("6387"))
-    assert six[1] == "截至2021年6月（原文：1-6月）"
-    assert six[3].startswith("1-6月,全省新增科技型中小企业6387。")
-    assert six[4] == "6387 / 8000 = 79.8%（本站计算，截至2021年6月）"
-    assert "本站计算" in page.find("th", string="本站计算").get_text()
+    items = [li.get_text("\n", strip=True).split("\n") for li in page.find_all("li")]
+    six = [i for i in items if i[0].startswith("6387")]
+    assert len(six) == 2  # under 8000家 of the task cell and of the 目标任务 cell
+    assert "".join(six[0]) == ("6387（报告未写单位）· 截至2021年6月（原文：1-6月） ·浙江省科学技术厅2021年度重点工作半年度完成情况"
+                               "原文：1-6月,全省新增科技型中小企业6387。（完成情况栏，第 205 行）"
+                               "6387 / 8000 = 79.8%（本站计算，截至2021年6月）")
+    later = next(i for i in items if i[0] == "9120家")
+    assert later[-1] == "9120 / 8000 = 114.0%（本站计算，截至2021年9月）"
 
 
 def test_a_target_without_a_figure_says_so_and_no_status_is_invented(tmp_path):
@@ -324,18 +326,18 @@ def test_site_page_lists_every_target_of_the_newest_report_with_latest_figure_an
     pages = dict(site_pages(sources, b, {}))
     page = rendered(pages["targets/index.md"], tmp_path)
     table = page.select_one(".targets-table table")
-    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
+    rows = [[td.get_text("\n", strip=True).split("\n") for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
     newest = [t for t in LABELLED["target"] if t["report"] == "targets_series_q3_2021.txt"]
-    assert [r[2] for r in rows] == [f'{t["quote"]}（{t["column"]}）' for t in newest]
-    eight = next(r for r in rows if r[1] == "科技型中小企业 8000家")
-    assert eight[3:6] == ["9120家", "截至2021年9月", "9120 / 8000 = 114.0%（本站计算，截至2021年9月）"]
-    assert sum(r[3] == "报告未给出对应数字" for r in rows) == 5  # 20个 twice, 三分之二, 200份, 两批
+    assert [r[1][1] for r in rows] == [f'{t["quote"]}（{t["column"]}）' for t in newest]
+    eight = next(r for r in rows if r[1][0] == "科技型中小企业 8000家")
+    assert eight[2:4] == [["9120家", "截至2021年9月"], ["9120 / 8000 = 114.0%（本站计算）"]]
+    assert sum(r[2] == ["报告未给出对应数字"] for r in rows) == 5  # 20个 twice, 三分之二, 200份, 两批
     wrap = page.select_one(".targets-table")
     heads = [th.get_text() for th in table.thead.find_all("th")]
     assert heads[int(wrap["data-ratio-column"]) - 1] == "本站计算比例"
     assert heads[int(wrap["data-division-column"]) - 1] == "责任处室"
     bars = page.select(".target-bars li")
-    assert len(bars) == sum("%（本站计算" in r[5] for r in rows)  # a bar for each ratio, none for the rest
+    assert len(bars) == sum("%（本站计算" in r[3][0] for r in rows if len(r[3]))  # a bar for each ratio only
     assert all(li.find("svg")["aria-hidden"] == "true" for li in bars)
     assert bars[0].select_one(".bar-value").get_text() == "88.3%（截至2021年9月）"
 

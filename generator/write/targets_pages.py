@@ -41,9 +41,9 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
         if not answers:
             out += [f"**{NO_FIGURE}**。", ""]
             continue
-        out += ["| 报告 | 时期 | 报告数字 | 原文 | " + COMPUTED + " |", "| --- | --- | --- | --- | --- |"]
-        out += [_figure_row(t, f, m) for f, m in answers]
-        out.append("")
+        out += ["报告给出的对应数字：", ""]
+        for f, m in answers:
+            out += _figure_item(t, f, m)
     others = book.unmatched_figures(report_id, task_id)
     if others:
         out += ["### 完成情况中的其他数字", "",
@@ -98,24 +98,25 @@ def _tables(newest, targets: list[Target], book: Book, rows, division_names) -> 
             continue
         title = esc_md(s.report.meta.title or s.report.source)
         out += [f"## [{title}]({ref('reports', s.id)})", "",
-                '<div class="targets-table" data-ratio-column="6" data-division-column="7">', "",
-                f"| 任务 | 目标 | 原文 | 最近对应数字 | 时期 | {COMPUTED}比例 | 责任处室 |",
-                "| --- | --- | --- | --- | --- | --- | --- |"]
+                f'<div class="targets-table" data-ratio-column="4" data-division-column="5" role="region" '
+                f'aria-label="{esc_html(s.report.meta.title or s.report.source)}：{TITLE}" tabindex="0">', "",
+                f"| 任务 | 目标（原文） | 最近对应数字（时期） | {COMPUTED}比例 | 责任处室 |",
+                "| --- | --- | --- | --- | --- |"]
         bars = []
         for t in mine:
             row = rows[(t.report_id, t.task_id)]
             latest = book.latest(t.id)
             number = f"[第 {esc_md(row.number or t.task_id)} 项]({ref('tasks', f'{t.report_id}-{t.task_id}')})"
             owners = "、".join(f"[{esc_md(o)}]({ref('targets', division_id(o))})" for o in row.owners) or "—"
-            target, quote = _target_name(t), f"{esc_md(t.sentence)}（{esc_md(t.column)}）"
+            target = f"**{_target_name(t)}**<br>{esc_md(t.sentence)}（{esc_md(t.column)}）"
             if latest:
                 f, m = latest
-                cells = [_figure_text(f), esc_md(f.period.label), _ratio_text(t, f, m)]
+                cells = [f"{_figure_text(f)}<br>{esc_md(f.period.label)}", _ratio_text(t, f, m, period=False)]
                 if m.ratio is not None:
                     bars.append((f"第 {row.number or t.task_id} 项 · {_target_label(t)}", m.ratio, f.period.label))
             else:
-                cells = [NO_FIGURE, "", ""]
-            out.append("| " + " | ".join([number, target, quote, *cells, owners]) + " |")
+                cells = [NO_FIGURE, ""]
+            out.append("| " + " | ".join([number, target, *cells, owners]) + " |")
         out += ["", "</div>", ""]
         out += _bars(bars)
     return out or ["没有有数量的目标。", ""]
@@ -135,17 +136,21 @@ def _bars(bars: list[tuple[str, object, str]]) -> list[str]:
                    f'<svg viewBox="0 0 {BAR_SCALE} 14" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
                    f'<rect class="track" x="0" y="1" width="{BAR_SCALE}" height="12"/>'
                    f'<rect class="bar" x="0" y="1" width="{width:.1f}" height="12"/>'
-                   f'<line class="full" x1="100" y1="0" x2="100" y2="14"/></svg>'
+                   f'<line class="full" x1="100" y1="0" x2="100" y2="14" vector-effect="non-scaling-stroke"/></svg>'
                    f'<span class="bar-value">{percent(ratio)}（{esc_html(period)}）</span></span></li>')
     out += ["</ol>", "</figure>", ""]
     return out
 
 
-def _figure_row(t: Target, f: Figure, m: Match) -> str:
+def _figure_item(t: Target, f: Figure, m: Match) -> list[str]:
+    """One figure under its target: the figure, its period and report; the quote with a link
+    to its cell; the site's ratio. A list reads on a phone where a five-column table cannot."""
     report = f"[{esc_md(f.report_title)}]({ref('tasks', f'{f.report_id}-{f.task_id}')})"
     period = esc_md(f.period.label) + (f"（原文：{esc_md(f.period.phrase)}）" if f.period.phrase else "（报告期）")
-    quote = f"{esc_md(f.sentence)}（[第 {f.line} 行]({ref('reports', f.report_id, f'task-{f.task_id}')})）"
-    return "| " + " | ".join([report, period, _figure_text(f), quote, _ratio_text(t, f, m)]) + " |"
+    cell = ref("reports", f.report_id, f"task-{f.task_id}")
+    return [f"- **{_figure_text(f)}** · {period} · {report}", "",
+            f"  原文：{esc_md(f.sentence)}（{esc_md(f.column)}栏，[第 {f.line} 行]({cell})）", "",
+            f"  {_ratio_text(t, f, m)}", ""]
 
 
 def _figure_text(f: Figure) -> str:
@@ -157,15 +162,17 @@ def _figure_text(f: Figure) -> str:
     return text
 
 
-def _ratio_text(t: Target, f: Figure, m: Match) -> str:
+def _ratio_text(t: Target, f: Figure, m: Match, period: bool = True) -> str:
     if m.ratio is None:
-        return "不计算比例（单位为比率或目标不是单一数字）"
+        return "不计算比例（单位为比率，或目标不是单一数字）"
     same = not f.quantity.unit or f.quantity.unit == t.quantity.unit
     a, b = (f.quantity.number, t.quantity.number) if same else (f.quantity.text, t.quantity.text)
     if not t.quantity.number[0].isdigit():
         b += f"（{value_text(t.quantity.value)}）"  # 十 -> 十（10）
-    note = "；两者计数对象名称不同，按数据文件视为同一指标" if m.synonym else ""
-    return f"{esc_md(a)} / {esc_md(b)} = {percent(m.ratio)}（{COMPUTED}，{esc_md(f.period.label)}{note}）"
+    label = COMPUTED + (f"，{esc_md(f.period.label)}" if period else "")
+    if m.synonym:  # say which words were taken as one measure, and on whose authority
+        label += f"；“{esc_md(f.quantity.thing)}”按同义词表视同“{esc_md(t.quantity.thing)}”"
+    return f"{esc_md(a)} / {esc_md(b)} = {percent(m.ratio)}（{label}）"
 
 
 def _target_label(t: Target) -> str:
