@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..link.ids import division_id, rows_of
+from ..link.ids import division_id, division_titles, rows_of
 from ..link.source import Source
-from ..write.pages import _year_label, division_titles, newest_first, newest_years, report_year
+from ..write.common import newest_first, newest_years, report_year, year_label
 
 
 def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
@@ -34,7 +34,7 @@ def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
                                "meta": {"title": names[did]}, "filters": filters}))
         for year in years:
             records.append((year, {"url": f"/divisions/{did}/{year}/", "content": "\n".join(tasks[did][year]),
-                                   "meta": {"title": f"{names[did]} · {_year_label(year)}"}, "filters": filters}))
+                                   "meta": {"title": f"{names[did]} · {year_label(year)}"}, "filters": filters}))
     titles: dict[str, set[str]] = {}
     for m in (m for s in ordered for m in s.mentions):
         titles.setdefault(m.doc_id, set()).add(m.title)

@@ -41,6 +41,11 @@ class When:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     @property
+    def is_period(self) -> bool:
+        """A span of months (1-5月, 上半年, 今年以来), not a day or a month."""
+        return self.span_start is not None
+
+    @property
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 12, self.day or 99)
 

@@ -54,3 +54,16 @@ def rows_of(report: Report):
         for r, row in enumerate(table.rows):
             yield t, table, r, row, task_id(t, r)
 
+
+
+def division_titles(sources) -> dict[str, str]:
+    """Division id -> the name its page is titled with: the first met in `sources` (newest
+    first), a task's owners before the report's division entries."""
+    names: dict[str, str] = {}
+    for source in sources:
+        for _, _, _, row, _ in rows_of(source.report):
+            for owner in row.owners:
+                names.setdefault(division_id(owner), owner)
+        for e in source.report.entries:
+            names.setdefault(e.division_id or division_id(e.division), e.division)
+    return names

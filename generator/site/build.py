@@ -34,6 +34,7 @@ from .memo import PageMemo, SourceCache
 from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import write_data
 from .. import progress
+from ..link import link
 from ..link.source import Source
 from ..index.records import search_records
 from ..write.pages import GENERATED, PageGroup, all_pages
@@ -181,10 +182,11 @@ def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str
 
 
 def emit_pages(root: Path, sources: list[Source]) -> list[PageFile]:
-    """Write content/generated/ for `sources`, reusing what cache/pages.json says is unchanged."""
+    """Link `sources` and write content/generated/, reusing what cache/pages.json says is unchanged."""
     with timed("link_emit"):
+        archive = link(sources)
         memo = PageMemo(root / PAGE_MEMO, root / "content")
-        pages, written, removed = write_content(all_pages(sources), root / "content", memo, len(sources) + 1)
+        pages, written, removed = write_content(all_pages(archive), root / "content", memo, len(sources) + 1)
         memo.save()
     TIMINGS["pages"] = len(pages)
     print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
