@@ -28,8 +28,11 @@ _OPEN = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’", '
 _HARD = ",，。;；:：!！?？"
 """Punctuation that ends a clause: the thing counted never runs across it."""
 _SENTENCE_END = "。;；!！?？"
+_LAST_BOUNDARY = re.compile(f"[{_HARD}(（][^{_HARD}(（]*$")
 _CN = "〇零一二两三四五六七八九十百千万"
 _MASK = "□"
+_QUOTE_CHARS = re.compile("[" + "".join(_OPEN) + "]")
+_QUOTED = re.compile("|".join(f"{re.escape(a)}[^{re.escape(b)}]*{re.escape(b)}" for a, b in _OPEN.items()))
 
 
 @record
@@ -86,19 +89,11 @@ def _pattern() -> re.Pattern:
 
 
 def mask(text: str) -> str:
-    """The text with everything inside quotes and 《》 replaced by a mark (same length)."""
-    out, closing = [], None
-    for ch in text:
-        if closing is not None:
-            if ch == closing:
-                closing = None
-                out.append(ch)
-            else:
-                out.append(_MASK)
-        else:
-            out.append(ch)
-            closing = _OPEN.get(ch)
-    return "".join(out)
+    """The text with everything inside quotes and 《》 replaced by a mark (same length). A quote
+    left open masks nothing."""
+    if not _QUOTE_CHARS.search(text):
+        return text
+    return _QUOTED.sub(lambda m: m.group()[0] + _MASK * (len(m.group()) - 2) + m.group()[-1], text)
 
 
 def quantities(text: str, *, bare: bool = False) -> tuple[Quantity, ...]:
@@ -146,6 +141,8 @@ def quantities(text: str, *, bare: bool = False) -> tuple[Quantity, ...]:
 
 def comparisons(text: str) -> tuple[Quantity, ...]:
     """Comparative targets with no number: "全省高新技术产业投资增速高于固定资产投资增速"."""
+    if "增速" not in text:
+        return ()
     words = "|".join(map(re.escape, measures()["comparisons"]))
     found = []
     masked = mask(text)
@@ -212,7 +209,8 @@ def _is_bare(masked: str, match: re.Match) -> bool:
 def _clause_start(masked: str, start: int, last_end: int) -> int:
     """Where the clause of the number at `start` begins: after the last clause mark or
     bracket, or after the previous quantity and the 、/和 that follows it."""
-    cut = max(masked.rfind(c, 0, start) for c in _HARD + "(（") + 1
+    found = _LAST_BOUNDARY.search(masked, 0, start)
+    cut = found.start() + 1 if found else 0
     if last_end > cut:
         cut = last_end
         while cut < start and masked[cut] in "、和及与":
@@ -223,23 +221,29 @@ def _clause_start(masked: str, start: int, last_end: int) -> int:
 def _thing_before(clause: str) -> tuple[str, list[str]]:
     """The thing counted and qualifiers in the words before a number: "全省新增科技型中小企业"."""
     m = measures()
+    leading, trailing = _longest_first("leading"), _longest_first("qualifiers_before", "trailing")
     thing, qualifiers = clause.strip(), []
     changed = True
     while changed:
         changed = False
-        for word in sorted(m["leading"], key=len, reverse=True):
+        for word in leading:
             if thing.startswith(word):
                 if word in m["qualifiers_before"]:
                     qualifiers.append(word)
                 thing, changed = thing[len(word):], True
                 break
-        for word in sorted(m["qualifiers_before"] + m["trailing"], key=len, reverse=True):
+        for word in trailing:
             if thing.endswith(word) and thing:
                 if word in m["qualifiers_before"]:
                     qualifiers.append(word)
                 thing, changed = thing[:-len(word)], True
                 break
     return thing.strip(), qualifiers
+
+
+@cache
+def _longest_first(*keys: str) -> tuple[str, ...]:
+    return tuple(sorted((w for k in keys for w in measures()[k]), key=len, reverse=True))
 
 
 def _thing_after(text: str, masked: str, end: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from ..link.ids import division_id, rows_of
 from ..link.targets import COMPUTED, NO_FIGURE, Book, Figure, Match, Target, percent
 from .common import section, title_of
-from .markdown import GENERATED, attr, attrs, bullets, cell, heading, html, link, page, ref, table, text
+from .markdown import GENERATED, attr, bullets, cell, heading, html, link, page, ref, table, text
 from .targets_data import value_text
 
 TITLE = "目标与进展"
