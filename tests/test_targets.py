@@ -11,9 +11,11 @@ from fractions import Fraction
 from functools import cache
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.link.ids import report_id
-from generator.link.quantities import quantities
+from generator.link.quantities import comparisons, quantities
 from generator.link.source import Source
 from generator.link.targets import answers, book, percent
 from generator.link import link
@@ -347,3 +349,19 @@ def test_a_division_page_lists_only_that_divisions_targets(tmp_path):
     page = rendered(pages[f"generated/targets/{division_id('社发处')}.md"], tmp_path)
     rows = page.select(".targets-table tbody tr")
     assert len(rows) == 6 and all(r.find_all("td")[-1].get_text() == "社发处" for r in rows)
+
+
+def test_idioms_with_numerals_are_not_counts():
+    assert quantities("推动科技成果走进千家万户") == ()
+    assert quantities("百家争鸣") == ()
+
+
+def test_a_share_of_nothing_is_not_a_quantity():
+    assert quantities("零分之一的企业") == () and quantities("0分之1") == ()
+
+
+@given(st.text(alphabet="0123456789.-一二两三十百千万零分之家个项亿元万吨%以上左右累计新增企业,，。、“”《》()第G月年", max_size=40))
+def test_any_text_gives_quantities_that_stand_in_it(s):
+    for q in quantities(s, bare=True) + comparisons(s):
+        assert s[q.start:q.start + len(q.number)] == q.number
+        assert q.text in s and q.thing in s

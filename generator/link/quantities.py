@@ -110,8 +110,12 @@ def quantities(text: str, *, bare: bool = False) -> tuple[Quantity, ...]:
         fraction = "分之" in number
         if not unit and not fraction and not (bare and _is_bare(masked, match)):
             continue
+        if fraction and _value(number) is None:
+            continue  # 零分之一: no share of nothing
         if unit and (number + unit) in m["vague"]:
             continue
+        if number[0] in _CN and not set(number) - set("百千万"):
+            continue  # 千家万户, 百家争鸣: a place word alone is an idiom, not a count
         after_text = masked[end:end + 1]
         clause_start = _clause_start(masked, start, last_end)
         clause = text[clause_start:start]
@@ -264,7 +268,7 @@ def _value(number: str) -> Fraction | None:
     number = unicodedata.normalize("NFKC", number)
     if "分之" in number:
         den, num = number.split("分之")
-        return Fraction(_int(num), _int(den))
+        return Fraction(_int(num), _int(den)) if _int(den) else None
     if re.search(r"\d\s*[-—–~～至]\s*\d", number):
         return None
     if number[0].isdigit():
