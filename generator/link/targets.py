@@ -101,21 +101,25 @@ class Match:
 
 @record
 class Book:
-    """Every target, figure and match of an archive."""
+    """Every target, figure and match of an archive, with the look-ups pages make, built once
+    by `book` (an archive has thousands of targets)."""
 
     targets: tuple[Target, ...]
     """In report, task and cell order."""
     figures: tuple[Figure, ...]
     matches: tuple[Match, ...]
     """For each target, its figures oldest report first."""
+    by_task: Mapping[tuple[str, str], tuple[tuple[Target, ...], tuple[Figure, ...]]]
+    """(report id, task id) -> its targets, and its figures that answer none of them."""
+    by_target: Mapping[str, tuple[tuple[Figure, Match], ...]]
+    """Target id -> the figures that answer it, with their match, oldest report first."""
 
     def of_task(self, report_id: str, task_id: str) -> tuple[Target, ...]:
-        return tuple(t for t in self.targets if (t.report_id, t.task_id) == (report_id, task_id))
+        return self.by_task.get((report_id, task_id), ((), ()))[0]
 
     def answers(self, target_id: str) -> tuple[tuple[Figure, Match], ...]:
         """The figures that answer a target, with their match, oldest report first."""
-        figures = {f.id: f for f in self.figures}
-        return tuple((figures[m.figure_id], m) for m in self.matches if m.target_id == target_id)
+        return self.by_target.get(target_id, ())
 
     def latest(self, target_id: str) -> tuple[Figure, Match] | None:
         """The answering figure with the latest period (the later report's, on a tie)."""
@@ -124,9 +128,7 @@ class Book:
 
     def unmatched_figures(self, report_id: str, task_id: str) -> tuple[Figure, ...]:
         """A task's figures that answer none of the targets."""
-        used = {m.figure_id for m in self.matches}
-        return tuple(f for f in self.figures
-                     if (f.report_id, f.task_id) == (report_id, task_id) and f.id not in used)
+        return self.by_task.get((report_id, task_id), ((), ()))[1]
 
 
 def targets_of(source) -> tuple[Target, ...]:
@@ -175,8 +177,9 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
     by_task: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         by_task.setdefault((f.report_id, f.task_id), []).append(f)
-    matches = []
+    matches, by_target, targets_of_task = [], {}, {}
     for t in targets:
+        targets_of_task.setdefault((t.report_id, t.task_id), []).append(t)
         thread = threads.get((t.report_id, t.task_id)) if threads else None
         members = getattr(thread, "members", thread)  # a Thread, or its members
         rows = [(m.report_id, m.task_id) for m in members] if members else [(t.report_id, t.task_id)]
@@ -184,8 +187,13 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
             for f in by_task.get(key, ()):
                 if answers(t.quantity, f.quantity):
                     synonym = plain_key(t.quantity.thing) != plain_key(f.quantity.thing)
-                    matches.append(Match(t.id, f.id, ratio(t.quantity, f.quantity), synonym))
-    return Book(targets, figures, tuple(matches))
+                    match = Match(t.id, f.id, ratio(t.quantity, f.quantity), synonym)
+                    matches.append(match)
+                    by_target.setdefault(t.id, []).append((f, match))
+    used = {m.figure_id for m in matches}
+    tasks = {key: (tuple(targets_of_task.get(key, ())), tuple(f for f in by_task.get(key, ()) if f.id not in used))
+             for key in targets_of_task.keys() | by_task.keys()}
+    return Book(targets, figures, tuple(matches), tasks, {k: tuple(v) for k, v in by_target.items()})
 
 
 def answers(target: Quantity, figure: Quantity) -> bool:
