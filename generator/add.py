@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from .errors import ReportError
-from .link.threads import threads
+from .link import link
+from .link.summary import brings
 from .model import Report
 from .parse import parse_file
 from .site.build import SOURCE_SUFFIXES, load_sources
@@ -54,14 +55,8 @@ def _summary(new: Source, others: list[Source], previous: Source | None, target:
     verb = "replaced" if previous else "added"
     print(f"{verb} content/sources/{target.name} (索引号 {r.meta.index_no or '未注明'})")
     print(f"  {r.meta.title or '(no title)'}, 发文日期 {r.meta.issued or '未注明'}")
-    thread_of, _ = threads(others + [new])
-    rows = list(rows_of(r))
-    if rows:
-        continuing = [(tid, row, thread_of[(new.id, tid)]) for _, _, _, row, tid in rows if (new.id, tid) in thread_of]
-        print(f"  {len(rows)} tasks: {len(rows) - len(continuing)} new, {len(continuing)} continuing tasks seen before")
-        for tid, row, members in continuing:
-            before = [m for m in members if m.report_id != new.id]
-            print(f"    continues: {tid} {row.task[:30]} (after {before[-1].report_id} {before[-1].task_id})")
+    for line in brings(link(others + [new]), new.id):
+        print(f"  {line}")
     if r.entries:
         print(f"  {len(r.entries)} division entries")
     divisions = division_names(r)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from ..model import record
 from .dates import When
 from .source import Source
+from .text import normal
 
 DONE_ROLES = frozenset({"progress"})
 """Columns whose text says what was done (完成情况 / 进展情况). Division entries are done too."""
@@ -43,6 +44,11 @@ class Seen:
     @property
     def planned(self) -> bool:
         return self.role in PLAN_ROLES
+
+    @property
+    def done(self) -> bool:
+        """Said done: a 完成情况 / 进展情况 cell or a division entry (not 存在问题 nor an unknown column)."""
+        return self.role in DONE_ROLES or self.role == "entry"
 
 
 @record
@@ -111,6 +117,16 @@ class Document:
     """The furthest stage reported done (never a plan), the latest such; None when no report
     says anything was done. It never goes backwards when a later report plans or repeats an
     earlier step."""
+
+    @property
+    def steps(self) -> tuple[tuple[Mention, ...], ...]:
+        """`mentions` with the same date, action, column role and sentence (after NFKC and white
+        space) together, in order: what a document's page lists and counts, each step with every
+        report that states it (a cumulative report repeats the half-year's word for word)."""
+        steps: dict[tuple, list[Mention]] = {}
+        for m in self.mentions:
+            steps.setdefault((m.when, m.action, m.seen.role, normal(m.sentence)), []).append(m)
+        return tuple(map(tuple, steps.values()))
 
 
 @record

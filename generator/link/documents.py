@@ -9,7 +9,8 @@ import tomllib
 from functools import cache, lru_cache
 
 from ..model import record
-from .ids import task_id
+from .archive import Document, Mention as ArchiveMention, Seen
+from .ids import rows_of, task_id
 from ..vocabulary import DATA
 from .dates import When, find_dates, report_period
 
@@ -60,10 +61,15 @@ def doc_id(title: str) -> str:
 
 
 def mentions_in(text: str, issued: str | None, period: When | None, **where) -> list[Mention]:
+    return [Mention(doc_id(title), title, action, when, sentence, **where)
+            for title, action, when, sentence in _citations(text, issued, period, None, legacy=True)]
+
+
+def _citations(text: str, issued: str | None, period: When | None, end: When | None, legacy: bool = False):
+    """(title, action, when, sentence) of every 《title》 in `text`; `end` and `legacy` as in find_dates."""
     actions = _table()[1]
-    found = []
     for sentence in (s for s in _SENTENCE.findall(text) if "《" in s):  # only sentences that cite
-        dates = find_dates(sentence, issued)
+        dates = find_dates(sentence, issued, end, legacy)
         when = dates[0].when if dates else period
         previous_end, previous_action = 0, None
         for m in _TITLE.finditer(sentence):
@@ -72,9 +78,8 @@ def mentions_in(text: str, issued: str | None, period: When | None, **where) -> 
             joined = before.strip() in _JOINERS  # 《A》和《B》: B shares A's action
             action = (previous_action if joined else _last_action(before[-10:], actions)) \
                 or _first_action(after, actions)
-            found.append(Mention(doc_id(m.group(1)), m.group(1), action, when, sentence.strip(), **where))
+            yield m.group(1), action, when, sentence.strip()
             previous_end, previous_action = m.end(), action
-    return found
 
 
 def _last_action(window: str, actions) -> str | None:
@@ -143,3 +148,62 @@ def _alike(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:  # quick_ratio bounds ratio
                 pairs.append((a, b))
     return tuple(sorted(pairs))
+
+
+# The linking stage's documents (archive.Mention, archive.Document). The functions above
+# serve today's writers until they read an Archive.
+
+@cache
+def stages() -> dict[str, int]:
+    """Action -> rank in a document's life (generator/data/documents.toml [[stage]]); 0 if none."""
+    data = tomllib.loads((DATA / "documents.toml").read_text(encoding="utf-8"))
+    return {action: stage["rank"] for stage in data["stage"] for action in stage["actions"]}
+
+
+def cited_of(source) -> tuple[ArchiveMention, ...]:
+    """Every citation of a report, each with where it stands (`Source.cited`)."""
+    report, rid = source.report, source.id
+    title = report.meta.title or report.source
+    period = report_period(report.meta.title, report.meta.issued)
+    found = []
+
+    def add(text: str, seen: Seen) -> None:
+        for cited, action, when, sentence in _citations(text, report.meta.issued, period, period):
+            found.append(ArchiveMention(doc_id(cited), cited, action, stages().get(action, 0), when,
+                                        sentence.rstrip("；;，,、：:"), seen))
+
+    for _, table, _, row, tid in rows_of(report):
+        for column in table.columns:
+            if column.role not in ("owners", "number"):
+                for item in row.cell(column.key):
+                    add(item.text, Seen(rid, title, tid, None, column.label, column.role, item.line))
+    for entry in report.entries:
+        add(entry.text, Seen(rid, title, None, entry.number, None, "entry", entry.line))
+    return tuple(found)
+
+
+def documents_of(sources) -> tuple[Document, ...]:
+    """Every cited document with its mentions read forward. `sources` oldest first."""
+    order = {s.id: n for n, s in enumerate(sources)}
+    cited: dict[str, list[ArchiveMention]] = {}
+    for s in sources:
+        for m in s.cited:
+            cited.setdefault(m.doc_id, []).append(m)
+    documents = []
+    for did, mentions in cited.items():
+        title = canonical_title(mentions[0].title)
+        variants = tuple(sorted({m.title for m in mentions} - {title}))
+        forward = sorted(mentions, key=lambda m: (m.when.start_key if m.when else (0, 0, 0), not m.planned,
+                                                  m.stage, order[m.seen.report_id]))
+        done = [m for m in forward if m.seen.done and m.stage > 0]
+        latest = max(done, key=lambda m: (m.stage, m.when.sort_key if m.when else (0, 0, 0),
+                                          order[m.seen.report_id]), default=None)
+        documents.append(Document(did, title, variants, tuple(forward), latest))
+    return tuple(sorted(documents, key=_newest_progress_first))
+
+
+def _newest_progress_first(d: Document) -> tuple:
+    if d.latest is None or d.latest.when is None:
+        return (1, 0, 0, 0, d.title)
+    year, month, day = d.latest.when.sort_key
+    return (0, -year, -month, -day, d.title)

@@ -29,3 +29,15 @@ class Source:
     def mentions(self) -> list:
         from .documents import mentions_of
         return mentions_of(self)
+
+    @cached_property
+    def statements(self) -> tuple:
+        """Its dated clauses, for the linking stage's events (events.statements_of)."""
+        from .events import statements_of
+        return statements_of(self)
+
+    @cached_property
+    def cited(self) -> tuple:
+        """Its citations of documents, for the linking stage (documents.cited_of)."""
+        from .documents import cited_of
+        return cited_of(self)

@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import BuildError, ReportError
+from ..link import Archive, link
 from ..link.documents import alias_candidates
+from ..link.summary import notes
 from ..parse import parse_file
 from ..link.ids import report_id
 from ..files import replace_file
@@ -34,7 +36,7 @@ from .memo import PageMemo, SourceCache
 from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import write_data
 from .. import progress
-from ..link import link
+from ..link import Archive, link
 from ..link.source import Source
 from ..index.records import search_records
 from ..write.pages import GENERATED, PageGroup, all_pages
@@ -181,15 +183,14 @@ def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str
     return sources, errors
 
 
-def emit_pages(root: Path, sources: list[Source]) -> list[PageFile]:
-    """Link `sources` and write content/generated/, reusing what cache/pages.json says is unchanged."""
-    with timed("link_emit"):
-        archive = link(sources)
+def emit_pages(root: Path, archive: Archive) -> list[PageFile]:
+    """Write content/generated/ for the linked reports, reusing what cache/pages.json says is unchanged."""
+    with timed("emit"):
         memo = PageMemo(root / PAGE_MEMO, root / "content")
-        pages, written, removed = write_content(all_pages(archive), root / "content", memo, len(sources) + 1)
+        pages, written, removed = write_content(all_pages(archive), root / "content", memo, len(archive.sources) + 1)
         memo.save()
     TIMINGS["pages"] = len(pages)
-    print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
+    print(f"{len(archive.sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
     return pages
 
 
@@ -198,7 +199,7 @@ def write_pages(root: Path) -> list[str]:
     already printed."""
     cache = SourceCache(root / CACHE)
     sources, errors = read_sources(root, cache)
-    emit_pages(root, sources)
+    emit_pages(root, link(sources))
     cache.save()
     return errors
 
@@ -288,18 +289,22 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
     last = _state(previous)
     try:
         fresh.mkdir()
+        with timed("link"):  # before the fork: the report cache then keeps what linking worked out
+            archive = link(sources)
         # Open data, feeds and the report cache are written by a second process while this one
         # writes the pages: both mostly create files, and the second core was idle here.
         with meanwhile(partial(_data_and_feeds, fresh, sources, cache, previous, last.get("data", {}),
                                siteurl, settings["SITENAME"])) as data_feeds:
-            pages = emit_pages(root, sources)
-            for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
+            pages = emit_pages(root, archive)
+            for a, b in alias_candidates({m.title for d in archive.documents for m in d.mentions}):
                 print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
                       f"generator/data/documents.toml", file=sys.stderr)
+            for line in notes(archive):
+                print(f"note: {line}", file=sys.stderr)
             progress.say("writing open data and feeds")
             data_state, TIMINGS["data_feeds"] = data_feeds()
         records = search_records(sources)
-        del sources, cache, data_feeds  # done with the reports: Pelican's batches get the memory
+        del sources, cache, data_feeds, archive  # done with the reports: Pelican's batches get the memory
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
         with timed("pelican"):

@@ -19,6 +19,15 @@ def entry_anchor(number: str) -> str:
     return "entry-" + (re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-") or "x")
 
 
+NO_TASK_TEXT = "（原文此项未写任务名称）"
+"""Our label, in place of a task's name, where the task cell is empty."""
+
+
+def task_label(row) -> str:
+    """A task's name as a link label (Markdown): its text, or our label where it has none."""
+    return text(row.task) if row.task.strip() else f"[{NO_TASK_TEXT}]{{.our-label}}"
+
+
 def title_of(source: Source) -> str:
     """The report's title, or its file name where it has none."""
     return source.report.meta.title or source.report.source

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..link.archive import Archive
 from ..link.ids import division_id, rows_of
 from ..link.source import Source
-from .common import (UNDATED, catalogue, entry_anchor, newest_years, report_year, section, title_of,
+from .common import (UNDATED, catalogue, task_label, entry_anchor, newest_years, report_year, section, title_of,
                      year_jump, year_label)
 from .markdown import attrs, bullets, cell, heading, link, page, ref, text
 from .report_page import entry_text
@@ -73,7 +73,7 @@ def _division_items(source: Source) -> dict[str, tuple[list[str], list[str]]]:
             joint = [o for o in row.owners if o != owner]
             note = f"（与{'、'.join(text(o) for o in joint)}共同负责）" if joint else ""
             per.setdefault(division_id(owner), ([], []))[0].append(
-                link(text(row.task), ref("tasks", f"{rid}-{tid}")) + note)
+                link(task_label(row), ref("tasks", f"{rid}-{tid}")) + note)
     for e in source.report.entries:
         per.setdefault(e.division_id or division_id(e.division), ([], []))[1].append(
             link(f"第 {text(e.number)} 条", ref("reports", rid, entry_anchor(e.number))) + "：" + entry_text(e))
@@ -84,7 +84,7 @@ def _report_part(source: Source, items: list[str], level: int) -> str:
     """One report's part of a division page: its title, its 发文日期, its tasks and entries."""
     issued = source.report.meta.issued
     return section("from-report", title_of(source), [
-        heading(level, link(text(title_of(source)), ref("reports", source.id))),
+        heading(level, link(cell(title_of(source)), ref("reports", source.id))),
         attrs(None, "date") + "\n" + f"发文日期：{text(issued) if issued else '未注明'}",
         bullets(items)])
 

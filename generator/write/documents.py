@@ -17,14 +17,20 @@ def _when(m: Mention) -> str:
     return time_html(m.when) if m.when else "日期未注明"
 
 
-def _mention(m: Mention) -> str:
-    s = m.seen
+def _where(s) -> str:
     where = (link(text(f"任务 {s.task_id}"), seen_target(s)) + f"（{text(s.column or '')}）" if s.task_id
              else link(text(f"第 {s.entry_number} 条工作条目"), seen_target(s)))
+    return f"{link(text(s.report_title), ref('reports', s.report_id))} · {where}"
+
+
+def _step(step: tuple[Mention, ...]) -> str:
+    """One step of a document's life, as the first report states it, with every report that does."""
+    m = step[0]
     label = '<span class="plan-label">计划</span> ' if m.planned else ""
     action = f'**[{text(m.action)}]{{.action}}** ' if m.action else ""
-    return (f"{_when(m)} {label}{action}{text(m.sentence)} "
-            f"[— {link(text(s.report_title), ref('reports', s.report_id))} · {where}]{{.source}}")
+    sources = "；".join(_where(x.seen) for x in step)
+    seen_in = f"见于 {len(step)} 份报告：" if len(step) > 1 else ""
+    return f"{_when(m)} {label}{action}{text(m.sentence)} [— {seen_in}{sources}]{{.source}}"
 
 
 def document_pages(archive: Archive) -> Iterator[tuple[str, str]]:
@@ -32,18 +38,19 @@ def document_pages(archive: Archive) -> Iterator[tuple[str, str]]:
     for d in archive.documents:
         latest = (f"{text(d.latest.action or '提及')}（{_when(d.latest)}）" if d.latest
                   else "报告未写明已完成的进展")
-        rows.append([link(cell(f"《{d.title}》"), ref("documents", d.id)), str(len(d.mentions)), latest])
+        rows.append([link(cell(f"《{d.title}》"), ref("documents", d.id)), str(len(d.steps)), latest])
         body = []
         if d.variants:
             body.append(attrs(None, "note") + "\n" + "报告中也写作：" + "、".join(text(f"《{v}》") for v in d.variants))
         if d.latest:
             body.append(attrs(None, "latest") + "\n" + f"最近报告的进展：{text(d.latest.action or '提及')}（{_when(d.latest)}）"
                         "，取自报告的完成情况，不含计划。")
-        body.append(attrs(None, "timeline", "lifecycle") + "\n" + bullets([_mention(m) for m in d.mentions]))
+        body.append(attrs(None, "timeline", "lifecycle") + "\n" + bullets([_step(step) for step in d.steps]))
         meta = {"title": f"《{d.title}》", "template": "document", "slug": f"document-{d.id}",
                 "url": f"documents/{d.id}/", "save_as": f"documents/{d.id}/index.html"}
         yield d.id, page(meta, body)
-    index = [catalogue("报告中引用的政策文件（按最近进展的时间，新的在前）", ["文件", "提及次数", "最近进展"], rows),
+    index = [catalogue("报告中引用的政策文件（按最近进展的时间，新的在前）", ["文件", "提及", "最近进展"], rows),
+             "“提及”数的是不同的表述：后来的报告逐字重复的，只算一次。",
              "“最近进展”取自报告写明已完成的事项（完成情况、进展情况和处室工作条目）；下一步打算等计划不计在内。"]
     candidates = alias_candidates({m.title for d in archive.documents for m in d.mentions})
     if candidates:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..link.ids import task_id
 from ..link.source import Source
-from .common import TABLE_LABEL, catalogue, newest_years, report_year, title_of, year_jump, year_label
+from .common import TABLE_LABEL, catalogue, task_label, newest_years, report_year, title_of, year_jump, year_label
 from .markdown import attrs, bullets, cell, heading, link, page, ref, text
 
 
@@ -50,14 +50,14 @@ def tasks_index(sources: list[Source]) -> Iterator[tuple[str, str]]:
 
 def _task_lists(source: Source, level: int) -> list[str]:
     report = source.report
-    out = [heading(level, link(text(title_of(source)), ref("reports", source.id)))]
+    out = [heading(level, link(cell(title_of(source)), ref("reports", source.id)))]
     for t, table in enumerate(report.tables):
-        out.append(heading(level + 1, text(table.caption or TABLE_LABEL.format(n=t + 1))))
+        out.append(heading(level + 1, cell(table.caption or TABLE_LABEL.format(n=t + 1))))
         items = []
         for r, row in enumerate(table.rows):
             owners = "、".join(text(o) for o in row.owners)
             items.append(f"[{text(row.number or '—')}]{{.marker}} "
-                         + link(text(row.task), ref("tasks", f"{source.id}-{task_id(t, r)}"))
+                         + link(task_label(row), ref("tasks", f"{source.id}-{task_id(t, r)}"))
                          + (f" [{owners}]{{.owners-inline}}" if owners else ""))
         out.append(attrs(None, "task-list") + "\n" + bullets(items))
     return out

@@ -50,7 +50,7 @@ def _mark_invisible(text: str) -> str:
 def text(s: str) -> str:
     """Report text as Markdown inline text that renders as exactly itself."""
     lines = []
-    for line in s.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"):
         line = line.strip(" \t")  # leading blanks could make a code block; HTML shows none of them
         line = _INLINE.sub(r"\\\1", line)
         line = _LINE_START.sub(_escape_start, line)
@@ -66,9 +66,9 @@ def _escape_start(m: re.Match) -> str:
 
 
 def cell(s: str) -> str:
-    """Report text for a cell of a Markdown pipe table (one line)."""
+    """Report text on one line: a cell of a Markdown pipe table, a heading."""
     lines = [_LINE_START.sub(_escape_start, _INLINE.sub(r"\\\1", line.strip(" \t")))
-             for line in s.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+             for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
     return _mark_invisible("<br>".join(lines))
 
 
@@ -108,6 +108,7 @@ def bullets(items: list[str]) -> str:
 
 
 def heading(level: int, label: str, id: str | None = None) -> str:
+    """A Markdown heading; `label` is Markdown on one line (report text made with `cell`)."""
     return (attrs(id) + "\n" if id else "") + "#" * level + " " + label
 
 

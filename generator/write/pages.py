@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from ..link.archive import Archive
 from ..link.ids import rows_of
 from ..link.source import Source
+from .common import task_label
 from .division_pages import division_pages, divisions_index
 from .documents import document_pages
 from .indexes import home_page, tasks_index
@@ -61,8 +62,8 @@ def all_pages(archive: Archive) -> Iterator[PageGroup]:
         yield f"{GENERATED}/reports/{source.id}.md", report_page(source)
         rows = list(rows_of(source.report))
         for n, (t, table, r, row, tid) in enumerate(rows):
-            before = (rows[n - 1][4], rows[n - 1][3].task) if n > 0 else None
-            after = (rows[n + 1][4], rows[n + 1][3].task) if n + 1 < len(rows) else None
+            before = (rows[n - 1][4], task_label(rows[n - 1][3])) if n > 0 else None
+            after = (rows[n + 1][4], task_label(rows[n + 1][3])) if n + 1 < len(rows) else None
             key = (source.id, tid)
             yield f"{GENERATED}/tasks/{source.id}-{tid}.md", task_page(
                 source, t, table, r, row, tid, (before, after), events_of_task.get(key, []),

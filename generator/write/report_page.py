@@ -12,8 +12,8 @@ from ..link.source import Source
 from ..model import Item, Report, Table
 from ..vocabulary import DATA
 from .citations import linked_md, point_html
-from .common import TABLE_LABEL, entry_anchor, section, title_of
-from .markdown import attr, attrs, bullets, heading, html, link, page, ref, text
+from .common import NO_TASK_TEXT, TABLE_LABEL, entry_anchor, section, title_of
+from .markdown import attr, attrs, bullets, cell, heading, html, link, page, ref, text
 
 
 def report_page(source: Source) -> str:
@@ -39,7 +39,7 @@ def report_page(source: Source) -> str:
     if report.entries:
         blocks.append((report.entries[0].line, _entries(source)))
     for s in report.sections:
-        out = [heading(min(s.level + 1, 4), text(s.heading))] if s.heading else []
+        out = [heading(min(s.level + 1, 4), cell(s.heading))] if s.heading else []
         out += [text(p.text) for p in s.paragraphs]
         blocks.append((s.line, "\n\n".join(out)))
     body = ['<div class="report-body">', *(b for _, b in sorted(blocks, key=lambda b: b[0])), "</div>"]
@@ -81,7 +81,8 @@ def report_table(rid: str, t: int, table: Table) -> str:
         out.append(f'<td class="num"><a href="{target}" aria-label="{attr(f"任务 {number}：{row.task}")}">{html(number)}</a></td>')
         for key, items in row.cells:
             if key == "task":
-                out.append(f'<td class="task"><a href="{target}">{" ".join(html(i.text) for i in items)}</a></td>')
+                label = " ".join(html(i.text) for i in items) if row.task.strip() else f'<span class="our-label">{NO_TASK_TEXT}</span>'
+                out.append(f'<td class="task"><a href="{target}">{label}</a></td>')
             elif key == "owners":
                 out.append(f'<td class="owners">{owner_links(items, "<br>")}</td>')
             else:

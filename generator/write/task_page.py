@@ -11,7 +11,7 @@ from ..link.threads import changes
 from ..model import Row, Table
 from ..vocabulary import roles
 from .common import EMPTY_CELL, TABLE_LABEL, section, time_html, title_of
-from .markdown import attrs, bullets, heading, link, page, ref, text
+from .markdown import attrs, bullets, cell, heading, link, page, ref, text
 from .citations import linked_md, point_md
 from .timelines import task_timeline
 
@@ -19,7 +19,7 @@ from .timelines import task_timeline
 def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
               neighbours: tuple[tuple[str, str] | None, tuple[str, str] | None],
               events: list[Event], thread: Thread | None, near: list[NearMiss], extra: list[str] = ()) -> str:
-    """`neighbours`: (task id, title) of the rows before and after this one in the report."""
+    """`neighbours`: (task id, name as a Markdown label) of the rows before and after this one."""
     report, rid = source.report, source.id
     caption = table.caption or TABLE_LABEL.format(n=t + 1)
     meta = {
@@ -43,7 +43,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
         if column.role in ("number", "task"):
             continue
         items = row.cell(column.key)
-        blocks = [heading(2, text(column.label))]
+        blocks = [heading(2, cell(column.label))]
         if not items:
             blocks.append(attrs(None, "empty") + "\n" + EMPTY_CELL)
         elif column.role == "owners":
@@ -70,9 +70,9 @@ def _pager(rid: str, neighbours) -> list[str]:
     before, after = neighbours
     items = []
     if before:
-        items.append(f"上一项：{link(text(before[1]), ref('tasks', f'{rid}-{before[0]}'))}" + '{rel="prev"}')
+        items.append(f"上一项：{link(before[1], ref('tasks', f'{rid}-{before[0]}'))}" + '{rel="prev"}')
     if after:
-        items.append(f"下一项：{link(text(after[1]), ref('tasks', f'{rid}-{after[0]}'))}" + '{rel="next"}')
+        items.append(f"下一项：{link(after[1], ref('tasks', f'{rid}-{after[0]}'))}" + '{rel="next"}')
     if not items:
         return []
     return ['<nav class="pager" aria-label="上一项和下一项">\n\n' + bullets(items) + "\n\n</nav>"]
