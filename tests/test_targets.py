@@ -183,6 +183,7 @@ def test_a_range_of_counts_has_no_single_value():
     "组织实施一批省重点研发计划项目",   # 一批: some, not a count
     "联合海洋二所启动攻关项目",         # an institute's name
     "组团参加第19届中国国际人才交流大会",
+    "1.制定方案；2、开展工作；(3)完成验收；④推进",  # list markers left in a cell's text
 ])
 def test_numbers_that_are_not_quantities(text):
     assert quantities(text, bare=True) == ()
