@@ -10,6 +10,7 @@ from .documents import documents_of
 from .events import one_event_each
 from .ids import division_titles
 from .source import Source
+from .targets import book
 from .threads import follow
 
 __all__ = ["Archive", "Source", "link"]
@@ -23,4 +24,4 @@ def link(sources) -> Archive:
     threads, near_misses = follow(oldest)
     thread_ids = {key: thread.id for key, thread in threads.items()}
     return Archive(newest, one_event_each(oldest, thread_ids), documents_of(oldest), threads,
-                   near_misses, division_titles(newest))
+                   near_misses, division_titles(newest), book(newest, threads))

@@ -181,3 +181,5 @@ class Archive:
     near_misses: tuple[NearMiss, ...]
     division_names: Mapping[str, str]
     """Division id -> the name its page is titled with."""
+    targets: object = None
+    """The quantified targets, the figures reported and their matches (`targets.Book`)."""

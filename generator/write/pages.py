@@ -22,6 +22,7 @@ from .indexes import home_page, tasks_index
 from .markdown import GENERATED
 from .report_page import report_page
 from .task_page import task_page
+from .targets_pages import site_pages, task_block
 from .timelines import timeline_pages
 
 PageGroup = tuple[str, str | None, Callable[[], Iterator[tuple[str, str]]]]
@@ -67,7 +68,7 @@ def all_pages(archive: Archive) -> Iterator[PageGroup]:
             key = (source.id, tid)
             yield f"{GENERATED}/tasks/{source.id}-{tid}.md", task_page(
                 source, t, table, r, row, tid, (before, after), events_of_task.get(key, []),
-                archive.threads.get(key), near_of_task.get(key, []))
+                archive.threads.get(key), near_of_task.get(key, []), task_block(archive.targets, source.id, tid))
 
     def spanning() -> Iterator[tuple[str, str]]:
         ordered = list(archive.sources)
@@ -81,6 +82,7 @@ def all_pages(archive: Archive) -> Iterator[PageGroup]:
         for name, page_text in tasks_index(ordered):
             yield f"{GENERATED}/{name}.md", page_text
         yield f"{GENERATED}/divisions.md", divisions_index(ordered)
+        yield from site_pages(ordered, archive.targets, archive.division_names)
 
     for source in archive.sources:
         yield f"reports/{source.id}", mark(source), functools.partial(report_group, source)

@@ -45,7 +45,8 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
         blocks += [heading(3, "完成情况中的其他数字"),
                    "以下数字的计数对象或单位与上列目标不同（或报告未写明），本站不作对应：",
                    bullets([f"{text(f.quantity.text)}：{text(f.sentence)}（第 {f.line} 行）" for f in others])]
-    return [section("targets", TITLE, blocks)]
+    # Its quotes are the task's own cells, indexed once already; the rest is the site's words.
+    return [section("targets", TITLE, blocks, data_pagefind_ignore="")]
 
 
 def site_pages(sources: Iterable, book: Book, division_names: dict[str, str]) -> Iterator[tuple[str, str]]:
