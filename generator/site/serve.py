@@ -10,6 +10,7 @@ RELOAD once a second which build is current; the built files do not change.
 from __future__ import annotations
 
 import http.server
+import signal
 import subprocess
 import sys
 import threading
@@ -38,7 +39,15 @@ def build(settings: Path, output: Path, root: Path) -> int:
     """A build in a new process, so that changes to the generator's data files (which a
     process reads once) and code take effect, and each build starts with a clean memory."""
     command = [sys.executable, "-m", "generator", "build", "--settings", str(settings), "--output", str(output)]
-    return subprocess.run(command, cwd=root).returncode
+    # In a session of its own, so that Ctrl-C reaches the build once, from here, and the build
+    # (not subprocess.run's quarter-second kill) removes its unfinished site.
+    process = subprocess.Popen(command, cwd=root, start_new_session=True)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.send_signal(signal.SIGINT)
+        process.wait()
+        raise
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -70,14 +79,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(settings: Path, output: Path, root: Path, port: int) -> int:
-    build(settings, output, root)
-    handler = type("Handler", (_Handler,), {})  # its own build counter
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             lambda *a: handler(*a, directory=str(output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://127.0.0.1:{port}/ — rebuilding on changes; Ctrl-C to stop", file=sys.stderr)
-    seen = snapshot(root)
+    server = None
     try:
+        build(settings, output, root)
+        handler = type("Handler", (_Handler,), {})  # its own build counter
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                                 lambda *a: handler(*a, directory=str(output)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"serving http://127.0.0.1:{port}/ — rebuilding on changes; Ctrl-C to stop", file=sys.stderr)
+        seen = snapshot(root)
         while True:
             time.sleep(1)
             now = snapshot(root)
@@ -86,5 +96,8 @@ def serve(settings: Path, output: Path, root: Path, port: int) -> int:
                 if build(settings, output, root) in (0, 1):  # 1: built, some reports left out
                     handler.build_number += 1
     except KeyboardInterrupt:
-        server.shutdown()
+        pass
+    finally:
+        if server:
+            server.shutdown()
     return 0
