@@ -366,3 +366,38 @@ def test_ctrl_c_during_a_devserver_build_leaves_nothing_and_no_traceback(tmp_pat
             os.killpg(server.pid, signal.SIGKILL)
     assert "Traceback" not in errors, errors
     assert leftovers(project) == []
+
+
+# --- issue 17: the datapackage and the 数据下载 page say what is served -------------------------
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("data") / "p")
+    assert build(project).returncode == 0
+    return project / "output"
+
+
+def test_the_datapackage_gives_each_served_file_its_size_hash_and_chinese_titles(site):
+    import hashlib
+
+    package = json.loads((site / "data/datapackage.json").read_text("utf-8"))
+    for resource in package["resources"]:
+        data = (site / "data" / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data) and resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+        for field in resource.get("schema", {}).get("fields", []):
+            assert field["name"].isascii() and not field["title"].isascii()
+    described = {r["path"] for r in package["resources"]} | {"datapackage.json", "index.html"}
+    assert {p.name for p in (site / "data").iterdir() if p.is_file()} == described
+
+
+def test_the_data_page_lists_every_file_with_its_size_in_chinese(site):
+    from tests.sitebuild import soup
+
+    page = soup(site / "data/index.html")
+    rows = {tr.find("td").get_text(): tr.find_all("td") for tr in page.select("main table tbody tr")}
+    size = (site / "data/tasks.csv").stat().st_size
+    assert rows["tasks.csv"][2].get_text() == f"{size / 1000:.0f} KB"
+    assert "report_id（报告编号）" in rows["tasks.csv"][1].get_text()
+    assert rows["reports/（2 个文件）"]
+    text = page.find("main").get_text()
+    assert "python" not in text and "generator" not in text and "docs/" not in text

@@ -34,7 +34,7 @@ from ..files import replace_file
 from .memo import PageMemo, SourceCache
 from .output import during, explain, locked, swap, tidy
 from ..write.feeds import write_feeds, write_sitemap
-from ..write.opendata import write_data
+from ..write.opendata import downloads, write_data
 from .. import progress
 from ..link.source import Source
 from ..index.records import search_records
@@ -265,6 +265,8 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
     previous = output if output.is_dir() else None
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
+    # The 数据下载 page lists the data files with their sizes, as this build wrote them.
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "data_downloads": partial(downloads, fresh / "data")}
     siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
     last = _state(previous)
     try:

@@ -36,7 +36,7 @@ TABLES = {
         ("text", "string", "原文文字", "原文文字"), ("source_line", "integer", "源文件行号", "源文件行号"),
     ],
     "events": [
-        ("date", "string", "日期", "ISO 8601，只到原文写明的精度"), ("date_label", "string", "日期（中文）", "日期（中文）"),
+        ("date", "string", "日期", "ISO 8601，只到原文写明的精度"), ("date_label", "string", "中文日期", "日期（中文写法）"),
         ("kind", "string", "类别", "report：报告期；dated：原文写明的日期"), ("report_id", "string", "报告编号", "取自索引号"),
         ("task_id", "string", "任务编号", "表-行"), ("entry_number", "string", "工作条目序号", "工作条目序号"),
         ("divisions", "string", "相关处室", "相关处室编号，以空格分隔"), ("column_label", "string", "栏目名", "栏目名"),
@@ -149,3 +149,39 @@ def datapackage(root: Path) -> dict:
               "encoding": "utf-8",
               "description": "每份报告的目录；每份报告的完整模型在 reports/<编号>.json，每项任务在 tasks/<报告编号>-<任务编号>.json"}],
     }
+
+
+DOWNLOADS = (
+    ("index.json", "全部报告的目录：每份报告的编号、标题、索引号、发文日期、原文地址，以及它的完整数据在哪个文件"),
+    ("tasks.csv", "每项任务每一栏的每一条文字，一行一条：目标任务、工作举措、完成情况、责任单位等"),
+    ("entries.csv", "月度报告中各处室做了什么，一行一个处室的一条"),
+    ("events.csv", "报告中写明日期的事，以及每项任务、每个条目所属的报告期"),
+    ("document_mentions.csv", "每次提到《政策文件》的地方，和原文所述的动作（印发、起草、审议……）"),
+    ("reports/", "每份报告一个文件，包含它的全部内容：信息公开要素、表格、处室工作条目、其他正文、未能归类的文字"),
+    ("tasks/", "每项任务（表格的一行）一个文件"),
+    ("datapackage.json", "以上表格每一栏的中英文名称和说明（Frictionless Data Package 格式，供程序读取）"),
+)
+"""What the 数据下载 page lists, in its order: a file or folder of /data/ and what it holds."""
+
+
+def downloads(folder: Path) -> list[dict]:
+    """The 数据下载 page's table, from the data as written in `folder` (the site's data/):
+    each file with what it holds, its size, and for a CSV its columns in English and Chinese."""
+    rows = []
+    for name, holds in DOWNLOADS:
+        path = folder / name
+        files = sorted(path.glob("*.json")) if name.endswith("/") else [path]
+        table = TABLES.get(name.removesuffix(".csv"), ())
+        rows.append({"name": name, "holds": holds, "count": len(files) if name.endswith("/") else None,
+                     "size": readable_size(sum(f.stat().st_size for f in files if f.is_file())),
+                     "columns": [(field, title) for field, _, title, _ in table]})
+    return rows
+
+
+def readable_size(size: int) -> str:
+    """"35 KB", "1.2 MB": what a reader needs to decide whether to download."""
+    if size < 1000:
+        return f"{size} 字节"
+    if size < 1_000_000:
+        return f"{size / 1000:.0f} KB"
+    return f"{size / 1_000_000:.1f} MB"
