@@ -401,3 +401,15 @@ def test_the_data_page_lists_every_file_with_its_size_in_chinese(site):
     assert rows["reports/（2 个文件）"]
     text = page.find("main").get_text()
     assert "python" not in text and "generator" not in text and "docs/" not in text
+
+
+def test_every_exit_code_is_in_the_help_and_the_readme():
+    from generator import errors
+
+    codes = {getattr(errors, name) for name in dir(errors) if name.startswith("EXIT_")}
+    help_text = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True,
+                               text=True, cwd=ROOT).stdout
+    readme = (ROOT / "README.md").read_text("utf-8").split("Exit codes", 1)[1].split("\n\n", 1)[0]
+    for code in codes:
+        assert f"\n  {code} " in help_text, code
+        assert f"; {code} " in readme or f": {code} " in readme, code
