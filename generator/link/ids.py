@@ -18,17 +18,16 @@ OWN_CODE = "002482090"
 
 
 def report_id(report: Report) -> str:
-    """"2021-00558" from the department's 索引号 "002482090/2021-00558"; "111111111-2021-00558"
+    """"2021-00558" from the department's 索引号 "002482090/2021-00558"; "2021-00558-111111111"
     from another code's; any other 索引号 spelled in ASCII with a digest of it ("2021_00558" ->
-    "2021-00558-…"), so that two different 索引号 never share an id; from the file name when
-    there is none."""
+    "2021-00558-…"), so that two different 索引号 never share an id. Each begins with the year
+    where the 索引号 does (pages and search bundles file reports by it). From the file name
+    when there is no 索引号."""
     index_no = report.meta.index_no
     if index_no:
         code, _, tail = index_no.rpartition("/")
-        if code == OWN_CODE and re.fullmatch(r"[0-9]{4}-[0-9]+", tail):
-            return tail
-        if re.fullmatch(r"[0-9]+/[0-9]{4}-[0-9]+", index_no):
-            return index_no.replace("/", "-")
+        if re.fullmatch(r"[0-9]+", code) and re.fullmatch(r"[0-9]{4}-[0-9]+", tail):
+            return tail if code == OWN_CODE else f"{tail}-{code}"
         return f"{_ascii(index_no) or 'index'}-{_digest(index_no)}"
     return "file-" + file_slug(report.source)
 
