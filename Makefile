@@ -51,7 +51,7 @@ publish: install
 regenerate: html
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).lock" "$(BASEDIR)/cache" "$(INPUTDIR)/generated"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(INPUTDIR)/generated"
 
 serve:
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory "$(OUTPUTDIR)"

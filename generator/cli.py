@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     b = commands.add_parser("build", help="build the whole site (pages, then Pelican, swapped in atomically)",
                             description="Build the whole site into a fresh folder beside OUTPUT and swap it in "
                                         "atomically. One build per OUTPUT at a time: a second one waits "
-                                        "(OUTPUT.lock).", epilog=EXIT_CODES,
+                                        "(.OUTPUT.lock).", epilog=EXIT_CODES,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     b.add_argument("--output", type=Path, default=ROOT / "output")

@@ -32,7 +32,7 @@ from ..provenance import read as read_provenance
 from ..link.ids import report_id
 from ..files import replace_file
 from .memo import PageMemo, SourceCache
-from .output import during, explain, locked, swap, tidy
+from .output import about_output, during, explain, locked, swap, tidy
 from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import downloads, write_data
 from .. import progress
@@ -237,7 +237,7 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
     """The whole site; the exit codes are in errors.py (0 all used, 1 some reports left out,
     2 the build failed, 3 the output folder or its disk failed, 130 interrupted).
 
-    One build per output at a time (output.lock). The site is made in a fresh directory beside
+    One build per output at a time (.output.lock). The site is made in a fresh directory beside
     `output` and swapped in only when all of it was made; on any failure the fresh directory is
     removed and `output` stays as it was."""
     output = output.resolve()
@@ -247,13 +247,16 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
             # Pelican workers are forked now, while the build is small; without fork (Windows), none.
             with Workers() if Workers.possible() else contextlib.nullcontext() as workers:
                 return _build(settings_file, output, root, workers)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, OSError) as exc:
         kept = f"the previous site is still in {output}" if output.is_dir() else f"there is no site in {output} yet"
-        print(f"interrupted: the unfinished site was removed; {kept}", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except OSError as exc:
-        print(explain(exc, output), file=sys.stderr)
-        return EXIT_OUTPUT
+        if isinstance(exc, KeyboardInterrupt):
+            print(f"interrupted: the unfinished site was removed; {kept}", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        if about_output(exc, output):
+            print(explain(exc, output), file=sys.stderr)
+            return EXIT_OUTPUT
+        print(f"error: could not write {exc.filename}: {exc.strerror}\n  hint: {kept}", file=sys.stderr)
+        return EXIT_BUILD_FAILED
 
 
 def _build(settings_file: Path, output: Path, root: Path, workers: Workers | None) -> int:

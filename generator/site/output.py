@@ -28,10 +28,10 @@ _RENAME_EXCHANGE = 2
 
 @contextlib.contextmanager
 def locked(output: Path) -> Iterator[None]:
-    """Hold `output.lock` (beside `output/`) for the whole build. A second build of the same
+    """Hold `.output.lock` (beside `output/`) for the whole build. A second build of the same
     output waits, saying so, rather than failing: an `add` and `make html` run while the
     devserver rebuilds should all end in the newest site, built once after the other."""
-    lock = output.with_name(f"{output.name}.lock")
+    lock = output.with_name(f".{output.name}.lock")  # hidden: the folder holds sites, not clutter
     with open(lock, "a+", encoding="utf-8") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -126,6 +126,14 @@ _PROBLEMS = {
     errno.ENOTDIR: ("output-not-folder", "a file stands where a folder must be",
                     "move the file away, or build elsewhere with --output"),
 }
+
+
+def about_output(exc: OSError, output: Path) -> bool:
+    """Whether `exc` is a failure of the output folder or of a disk, rather than of some other
+    file the build writes (its caches): a write without a file name is the disk's."""
+    name = str(exc.filename or "")
+    return (not name or exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+            or name == str(output) or name.startswith((f"{output}.", str(output.with_name(f".{output.name}")))))
 
 
 def explain(exc: OSError, output: Path) -> str:
