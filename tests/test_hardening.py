@@ -75,6 +75,15 @@ def test_a_broken_provenance_file_is_named_with_its_line_and_the_reports_are_sti
     assert not (project / "content/sources/2021-09901.txt").exists()
 
 
+def test_an_address_edited_into_provenance_by_hand_is_used_only_if_http(project):
+    provenance = project / "content/sources/provenance.toml"
+    provenance.write_text(provenance.read_text("utf-8").replace(
+        "https://kjt.zj.gov.cn/art/2021/7/12/art_1229225190_58997920.html", "javascript:alert(1)"), "utf-8")
+    sources, errors = load_sources(project / "content/sources")
+    assert len(errors) == 1 and errors[0].startswith("provenance.toml:4: error: the address of 000_9deafdd47ee1ad59.txt")
+    assert {s.id: s.url for s in sources}["2021-00558"] is None
+
+
 # --- 3. CSV formulas; the CSV opens in Excel (BOM) ---------------------------------------
 
 def test_csv_cells_a_spreadsheet_would_run_begin_with_an_apostrophe_and_json_keeps_them(tmp_path):

@@ -249,8 +249,9 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
                 return _build(settings_file, output, root, workers)
     except (KeyboardInterrupt, OSError) as exc:
         kept = f"the previous site is still in {output}" if output.is_dir() else f"there is no site in {output} yet"
-        if isinstance(exc, KeyboardInterrupt):
-            print(f"interrupted: the unfinished site was removed; {kept}", file=sys.stderr)
+        if isinstance(exc, KeyboardInterrupt):  # maybe just after the swap: say only what is sure
+            whole = f"{output} holds a whole site" if output.is_dir() else f"there is no site in {output} yet"
+            print(f"interrupted: nothing half-built is left; {whole}", file=sys.stderr)
             return EXIT_INTERRUPTED
         if about_output(exc, output):
             print(explain(exc, output), file=sys.stderr)

@@ -32,6 +32,7 @@ def locked(output: Path) -> Iterator[None]:
     output waits, saying so, rather than failing: an `add` and `make html` run while the
     devserver rebuilds should all end in the newest site, built once after the other."""
     lock = output.with_name(f".{output.name}.lock")  # hidden: the folder holds sites, not clutter
+    lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "a+", encoding="utf-8") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
