@@ -26,7 +26,7 @@ from generator.parse import parse_file
 from generator.site.build import load_sources
 from generator.write.opendata import write_data
 from tests.conftest import DATA, SOURCES
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, add_settings, build, copy_project
 from tests.test_add import add, project  # noqa: F401 (a fixture: the seeds in a scratch project)
 
 SEED = SOURCES / "000_9deafdd47ee1ad59.txt"
@@ -431,3 +431,23 @@ def test_every_exit_code_is_in_the_help_and_the_readme():
     for code in codes:
         assert f"\n  {code} " in help_text, code
         assert f"; {code} " in readme or f": {code} " in readme, code
+
+
+@pytest.mark.site
+def test_ctrl_c_during_a_build_leaves_the_last_site_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path / "p")
+    assert build(project).returncode == 0
+    before = (project / "output/index.html").read_bytes()
+    add_settings(project, "PAGE_PARALLEL_BYTES = 0")  # so that Pelican workers are rendering
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--settings", "pelicanconf.py",
+                                "--output", "output"], cwd=project, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(project.glob("output.new-*/reports")):  # Pelican has begun writing pages
+        assert process.poll() is None and time.monotonic() < deadline, "the build never rendered"
+        time.sleep(0.005)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: to the build and its workers
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 130, errors
+    assert "Traceback" not in errors and "interrupted: nothing half-built is left" in errors
+    assert leftovers(project) == [] and (project / "output/index.html").read_bytes() == before

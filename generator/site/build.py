@@ -15,7 +15,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import signal
 import sys
 import time
 import traceback
@@ -32,7 +31,7 @@ from ..provenance import read as read_provenance
 from ..link.ids import report_id
 from ..files import replace_file
 from .memo import PageMemo, SourceCache
-from .output import about_output, during, explain, locked, swap, tidy
+from .output import about_output, during, explain, locked, swap, tidy, uninterrupted
 from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import downloads, write_data
 from .. import progress
@@ -305,8 +304,8 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
         with during("putting the new site in place"), timed("swap"):
             swap(fresh, output)
     except BaseException as exc:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not stop the cleaning up
-        shutil.rmtree(fresh, ignore_errors=True)
+        with uninterrupted():
+            shutil.rmtree(fresh, ignore_errors=True)
         if not isinstance(exc, BuildError):
             raise
         kept = f"the previous site in {output.name}/ is still in place" if output.is_dir() else "there is no site yet"

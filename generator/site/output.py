@@ -16,7 +16,9 @@ import errno
 import fcntl
 import os
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +63,20 @@ def during(stage: str) -> Iterator[None]:
         if not getattr(error, "__notes__", None):
             error.add_note(stage)
         raise error from None
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ctrl-C waits while the block runs (cleaning up after a failure must finish); only the
+    main thread can set signal handlers, elsewhere the block just runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def tidy(output: Path) -> None:
