@@ -425,6 +425,7 @@ def test_every_exit_code_is_in_the_help_and_the_readme():
     from generator import errors
 
     codes = {getattr(errors, name) for name in dir(errors) if name.startswith("EXIT_")}
+    assert codes == {0, 1, 2, 3, 130}
     help_text = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True,
                                text=True, cwd=ROOT).stdout
     readme = (ROOT / "README.md").read_text("utf-8").split("Exit codes", 1)[1].split("\n\n", 1)[0]
