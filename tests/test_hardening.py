@@ -227,7 +227,7 @@ def test_a_site_left_aside_by_a_killed_build_is_put_back_and_outlives_a_failed_b
     result = build(project)
     assert result.returncode == 2
     assert (project / "output/index.html").read_text() == "the last good site"
-    assert "the previous site in output/ is still in place" in result.stderr
+    assert f"the previous site is still in {project / 'output'}" in result.stderr
     assert leftovers(project) == []
 
 
@@ -237,7 +237,7 @@ def test_a_failed_first_build_does_not_say_a_previous_site_is_in_place(tmp_path)
     break_templates(project)
     result = build(project)
     assert result.returncode == 2
-    assert "still in place" not in result.stderr and "there is no site yet" in result.stderr
+    assert "previous site" not in result.stderr and f"there is no site in {project / 'output'} yet" in result.stderr
     assert leftovers(project) == [] and not (project / "output").exists()
 
 

@@ -31,7 +31,7 @@ from ..provenance import read as read_provenance
 from ..link.ids import report_id
 from ..files import replace_file
 from .memo import PageMemo, SourceCache
-from .output import about_output, during, explain, locked, swap, tidy, uninterrupted
+from .output import about_output, during, explain, left_in_place, locked, swap, tidy, uninterrupted
 from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import downloads, write_data
 from .. import progress
@@ -246,16 +246,15 @@ def build(settings_file: Path, output: Path, root: Path) -> int:
             # Pelican workers are forked now, while the build is small; without fork (Windows), none.
             with Workers() if Workers.possible() else contextlib.nullcontext() as workers:
                 return _build(settings_file, output, root, workers)
-    except (KeyboardInterrupt, OSError) as exc:
-        kept = f"the previous site is still in {output}" if output.is_dir() else f"there is no site in {output} yet"
-        if isinstance(exc, KeyboardInterrupt):  # maybe just after the swap: say only what is sure
-            whole = f"{output} holds a whole site" if output.is_dir() else f"there is no site in {output} yet"
-            print(f"interrupted: nothing half-built is left; {whole}", file=sys.stderr)
-            return EXIT_INTERRUPTED
+    except KeyboardInterrupt:  # maybe just after the swap: say only what is sure
+        whole = f"{output} holds a whole site" if output.is_dir() else f"there is no site in {output} yet"
+        print(f"interrupted: nothing half-built is left; {whole}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
         if about_output(exc, output):
             print(explain(exc, output), file=sys.stderr)
             return EXIT_OUTPUT
-        print(f"error: could not write {exc.filename}: {exc.strerror}\n  hint: {kept}", file=sys.stderr)
+        print(f"error: could not write {exc.filename}: {exc.strerror}\n  hint: {left_in_place(output)}", file=sys.stderr)
         return EXIT_BUILD_FAILED
 
 
@@ -308,8 +307,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
             shutil.rmtree(fresh, ignore_errors=True)
         if not isinstance(exc, BuildError):
             raise
-        kept = f"the previous site in {output.name}/ is still in place" if output.is_dir() else "there is no site yet"
-        print(f"error: {exc}\n  hint: {kept}", file=sys.stderr)
+        print(f"error: {exc}\n  hint: {left_in_place(output)}", file=sys.stderr)
         return EXIT_BUILD_FAILED
     print(f"site built in {output.name}/", file=sys.stderr)
     return EXIT_LEFT_OUT if errors else EXIT_OK

@@ -160,6 +160,10 @@ def explain(exc: OSError, output: Path) -> str:
                                                     "fix the folder or build elsewhere with --output"))
     stage = "".join(f" while {note}" for note in getattr(exc, "__notes__", ())[:1])
     where = f" ({exc.filename})" if exc.filename and Path(str(exc.filename)) != output else ""
-    kept = (f"the previous site is still in {output}" if output.is_dir()
-            else f"there is no site in {output} yet")
-    return f"{output}: error: could not write the site{stage}: {problem}{where} [{code}]\n  hint: {todo}; {kept}"
+    return (f"{output}: error: could not write the site{stage}: {problem}{where} [{code}]\n"
+            f"  hint: {todo}; {left_in_place(output)}")
+
+
+def left_in_place(output: Path) -> str:
+    """What a failed build leaves being served, said only when true."""
+    return f"the previous site is still in {output}" if output.is_dir() else f"there is no site in {output} yet"
