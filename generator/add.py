@@ -64,9 +64,6 @@ def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | 
     target = sources_dir / stored_name(report, data, suffix)
     report = dataclasses.replace(report, source=target.name)
     rid = report_id(report)
-    if url is not None and (broken := read_provenance(sources_dir)[1]):
-        say("\n".join(broken) + "\n  nothing was stored: its address could not be recorded", error=True)
-        return EXIT_BAD_INPUT
     existing, _ = load_sources(sources_dir)
     previous = next((s for s in existing if _same(s.report, report)), None)
     if previous and not replace:
@@ -87,6 +84,9 @@ def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | 
             target = sources_dir / previous.report.source
         else:
             renamed = previous.report.source
+    if (url is not None or renamed) and (broken := read_provenance(sources_dir)[1]):
+        say("\n".join(broken) + "\n  nothing was stored: provenance.toml must be fixed first", error=True)
+        return EXIT_BAD_INPUT
     _summary(Source(report, rid, url), [s for s in existing if s is not previous], previous, target)
     try:
         save_file(target, data)

@@ -9,6 +9,7 @@ RELOAD once a second which build is current; the built files do not change.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import signal
 import subprocess
@@ -31,7 +32,8 @@ def snapshot(root: Path) -> dict[Path, float]:
         path = root / name
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for f in files:
-            state[f] = f.stat().st_mtime
+            with contextlib.suppress(FileNotFoundError):  # renamed away meanwhile (add's .NAME.PID.tmp)
+                state[f] = f.stat().st_mtime
     return state
 
 
