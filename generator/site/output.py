@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import signal
@@ -23,6 +22,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BuildError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; builds there are not serialised
+    fcntl = None
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -36,6 +40,9 @@ def locked(output: Path) -> Iterator[None]:
     lock = output.with_name(f".{output.name}.lock")  # hidden: the folder holds sites, not clutter
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "a+", encoding="utf-8") as f:
+        if fcntl is None:
+            yield
+            return
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -116,7 +123,7 @@ def _exchange(a: Path, b: Path) -> bool:
     """Exchange two folders in one step; False where the system cannot (then nothing moved)."""
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # not Linux, or a C library without it
+    except (OSError, AttributeError, TypeError):  # not Linux, or a C library without it
         return False
     if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
