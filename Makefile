@@ -1,6 +1,7 @@
 # Build the portal from the reports in content/sources/.
 # Targets follow pelican-quickstart (html clean regenerate serve devserver publish),
 # plus ours: install content test golden screenshots.
+# Paths are quoted in recipes, so the project may live in a folder whose name has a space.
 
 PYTHON ?= python3
 VENV = .venv
@@ -42,21 +43,21 @@ content: install
 	$(PY) -m generator content
 
 html: install
-	$(PY) -m generator build --settings $(CONFFILE) --output $(OUTPUTDIR)
+	$(PY) -m generator build --settings "$(CONFFILE)" --output "$(OUTPUTDIR)"
 
 publish: install
-	$(PY) -m generator build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+	$(PY) -m generator build --settings "$(PUBLISHCONF)" --output "$(OUTPUTDIR)"
 
 regenerate: html
 
 clean:
-	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(INPUTDIR)/generated
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(INPUTDIR)/generated"
 
 serve:
-	$(PY) -m generator serve --as-built --output $(OUTPUTDIR) --port $(PORT)
+	$(PY) -m generator serve --as-built --output "$(OUTPUTDIR)" --port $(PORT)
 
 devserver: install
-	$(PY) -m generator serve --settings $(CONFFILE) --output $(OUTPUTDIR) --port $(PORT)
+	$(PY) -m generator serve --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
 
 test: install
 	$(PY) -m pytest

@@ -7,10 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import GeneratorError, ReportError
+from .errors import EXIT_BAD_INPUT, EXIT_LEFT_OUT as EXIT_WARNINGS, EXIT_OK, GeneratorError, ReportError
 from .parse import parse_file
 
-EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CODES = """exit codes:
+  0    done
+  1    build: built, but some reports were left out (each named); parse --strict: warnings
+  2    parse, add: not a report, or refused; build: a stage failed (the previous site stays)
+  3    build: the output folder or its disk failed: full, read-only, a mount point (the previous site stays);
+       add: content/sources/ could not be written (what was stored before is unchanged)
+  130  interrupted by Ctrl-C (unfinished work removed)"""
 ROOT = Path.cwd()  # commands run from the project root, as the Makefile does
 
 
@@ -18,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Turn published key-task progress reports into a static site.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -28,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--strict", action="store_true", help="exit 1 when any report has warnings")
 
-    b = commands.add_parser("build", help="build the whole site (pages, then Pelican, swapped in atomically)")
+    b = commands.add_parser("build", help="build the whole site (pages, then Pelican, swapped in atomically)",
+                            description="Build the whole site into a fresh folder beside OUTPUT and swap it in "
+                                        "atomically. One build per OUTPUT at a time: a second one waits "
+                                        "(.OUTPUT.lock).", epilog=EXIT_CODES,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     b.add_argument("--output", type=Path, default=ROOT / "output")
 

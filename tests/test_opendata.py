@@ -22,7 +22,7 @@ def site(tmp_path_factory):
 
 
 def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -66,7 +66,7 @@ def test_datapackage_describes_every_csv(site):
         if resource["format"] != "csv":
             continue
         fields = resource["schema"]["fields"]
-        with open(path, encoding="utf-8", newline="") as f:
+        with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f)
             assert next(reader) == [field["name"] for field in fields]
             for row in reader:

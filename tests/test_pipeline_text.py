@@ -105,7 +105,7 @@ def hostile_site(tmp_path_factory):
 
 @pytest.mark.site
 def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_site):
-    page = soup(hostile_site / "reports/2022-09998/index.html")
+    page = soup(hostile_site / "reports/2022-09998-000000000/index.html")
     body = page.select_one(".publication-body")
     text = read(body)
     for written in ("[官方通知](http://evil.example/x)", "![图](http://evil.example/p.png)", "![](x.png)",
@@ -115,7 +115,7 @@ def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_site):
     assert not [a for a in body.select("a[href]") if "evil" in a["href"]]
     assert not body.select("img, table table, b, strong")
     assert not list(hostile_site.rglob("hostname"))  # no file from outside the project copied in
-    task = soup(hostile_site / "reports/2022-09998/tasks/1-01/index.html")
+    task = soup(hostile_site / "reports/2022-09998-000000000/tasks/1-01/index.html")
     assert "[官方通知](http://evil.example/x)" in read(task.select_one(".column-progress"))
     # The reversing character is kept, isolated in a mark that shows its code; in the title and
     # the information block too, and the window title names it.

@@ -128,7 +128,7 @@ def test_report_text_is_shown_as_text_never_as_markup(tmp_path):
     project = copy_project(tmp_path, extra_sources=(DATA / "hostile_cells.txt",))
     result = build(project)
     assert result.returncode == 0, result.stderr
-    page = soup(project / "output/reports/2022-09999/index.html")
+    page = soup(project / "output/reports/2022-09999-000000000/index.html")
     assert [s.get_text() for s in page.find_all("script")] == [page.find_all("script")[0].get_text()]
     assert "print-button" in page.find("script").get_text()  # only our own script
     assert page.find("img") is None

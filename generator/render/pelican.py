@@ -160,7 +160,9 @@ def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: in
 
 def die_with_parent() -> None:
     """A killed build must not leave workers writing into its directory: ask Linux to end
-    this worker when the build process ends (elsewhere the worker finishes its share)."""
+    this worker when the build process ends (elsewhere the worker finishes its share).
+    Ctrl-C is the build process's to handle (it ends the workers), not a worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 

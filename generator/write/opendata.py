@@ -1,13 +1,17 @@
 """Open data under /data/: the model as JSON, CSV tables, and a Frictionless datapackage.json.
 
 The JSON is the parse format (docs/data-format.md). CSVs are long tables: one
-row per task and column item, per division entry, per event, per document mention.
+row per task and column item, per division entry, per event, per document mention. They
+begin with a UTF-8 byte order mark, without which Excel on a Chinese Windows reads UTF-8
+as GBK and shows garbled text (chosen over an .xlsx beside each CSV: no new dependency,
+one file per table, and every CSV tool reads it).
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,29 +24,41 @@ LICENSE = {"name": "public-government-information", "title": "公开政府信息
 
 TABLES = {
     "tasks": [
-        ("report_id", "string", "报告编号（取自索引号）"), ("task_id", "string", "任务编号：表-行"),
-        ("row_number", "string", "原文行号"), ("column_label", "string", "原文栏目名"),
-        ("column_role", "string", "栏目类别：task target measures progress owners problems next_steps"),
-        ("item", "integer", "本栏内的第几项，从 1 起"), ("marker", "string", "原文序号，如 1."),
-        ("text", "string", "原文文字"), ("source_line", "integer", "源文件行号"),
+        ("report_id", "string", "报告编号", "取自索引号"), ("task_id", "string", "任务编号", "表-行"),
+        ("row_number", "string", "原文行号", "原文表格中的序号"), ("column_label", "string", "栏目名", "原文栏目名"),
+        ("column_role", "string", "栏目类别", "task target measures progress owners problems next_steps"),
+        ("item", "integer", "条目", "本栏内的第几项，从 1 起"), ("marker", "string", "原文序号", "如 1."),
+        ("text", "string", "原文文字", "原文文字"), ("source_line", "integer", "源文件行号", "源文件行号"),
     ],
     "entries": [
-        ("report_id", "string", "报告编号"), ("number", "string", "原文序号"), ("division", "string", "处室名（原文）"),
-        ("division_id", "string", "处室编号"), ("text", "string", "原文文字"), ("source_line", "integer", "源文件行号"),
+        ("report_id", "string", "报告编号", "取自索引号"), ("number", "string", "原文序号", "原文序号"),
+        ("division", "string", "处室", "处室名（原文）"), ("division_id", "string", "处室编号", "本站的处室编号"),
+        ("text", "string", "原文文字", "原文文字"), ("source_line", "integer", "源文件行号", "源文件行号"),
     ],
     "events": [
-        ("date", "string", "日期（ISO 8601，只到原文写明的精度）"), ("date_label", "string", "日期（中文）"),
-        ("kind", "string", "report：报告期；dated：原文写明的日期"), ("report_id", "string", "报告编号"),
-        ("task_id", "string", "任务编号"), ("entry_number", "string", "工作条目序号"),
-        ("divisions", "string", "相关处室编号，以空格分隔"), ("column_label", "string", "栏目名"),
-        ("text", "string", "日期所在的句子"),
+        ("date", "string", "日期", "ISO 8601，只到原文写明的精度"), ("date_label", "string", "中文日期", "日期（中文写法）"),
+        ("kind", "string", "类别", "report：报告期；dated：原文写明的日期"), ("report_id", "string", "报告编号", "取自索引号"),
+        ("task_id", "string", "任务编号", "表-行"), ("entry_number", "string", "工作条目序号", "工作条目序号"),
+        ("divisions", "string", "相关处室", "相关处室编号，以空格分隔"), ("column_label", "string", "栏目名", "栏目名"),
+        ("text", "string", "原文句子", "日期所在的句子"),
     ],
     "document_mentions": [
-        ("document_id", "string", "文件编号"), ("title", "string", "原文书名"), ("action", "string", "原文所述动作"),
-        ("date", "string", "日期"), ("report_id", "string", "报告编号"), ("task_id", "string", "任务编号"),
-        ("entry_number", "string", "工作条目序号"), ("column_label", "string", "栏目名"), ("sentence", "string", "原文句子"),
+        ("document_id", "string", "文件编号", "本站的文件编号"), ("title", "string", "文件名称", "原文书名"),
+        ("action", "string", "动作", "原文所述动作"), ("date", "string", "日期", "日期"),
+        ("report_id", "string", "报告编号", "取自索引号"), ("task_id", "string", "任务编号", "表-行"),
+        ("entry_number", "string", "工作条目序号", "工作条目序号"), ("column_label", "string", "栏目名", "栏目名"),
+        ("sentence", "string", "原文句子", "原文句子"),
     ],
 }
+"""Each CSV's columns: (name, type, Chinese title, Chinese description), as datapackage.json gives them."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning so is a formula to a spreadsheet (OWASP, CSV injection): in the CSV files it
+begins with an apostrophe, which spreadsheets show as text and do not display; JSON keeps the text."""
+
+
+def spreadsheet_safe(row: list) -> list:
+    return ["'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in row]
 
 
 def _json(data) -> str:
@@ -93,9 +109,9 @@ def write_data(folder: Path, sources, previous: Path | None, old: dict[str, str]
     with contextlib.ExitStack() as stack:
         writers = {}
         for name, fields in TABLES.items():
-            f = stack.enter_context(open(root / f"{name}.csv", "w", encoding="utf-8", newline=""))
+            f = stack.enter_context(open(root / f"{name}.csv", "w", encoding="utf-8-sig", newline=""))
             writers[name] = csv.writer(f, lineterminator="\n")
-            writers[name].writerow([field for field, _, _ in fields])
+            writers[name].writerow([field for field, *_ in fields])
         for s in sources:
             names = [f"reports/{s.id}.json", *(f"tasks/{s.id}-{tid}.json" for *_, tid in rows_of(s.report))]
             if previous and s.key and old.get(s.id) == s.key and all((previous / "data" / n).is_file() for n in names):
@@ -105,24 +121,67 @@ def write_data(folder: Path, sources, previous: Path | None, old: dict[str, str]
                 for relative, text in report_files(s):
                     (root / relative).write_text(text, encoding="utf-8")
             for name, rows in table_rows(s).items():
-                writers[name].writerows(rows)
+                writers[name].writerows(map(spreadsheet_safe, rows))
             index.append({"id": s.id, "title": s.report.meta.title, "index_no": s.report.meta.index_no,
                           "issued": s.report.meta.issued, "json": f"reports/{s.id}.json", "original_url": s.url})
     (root / "index.json").write_text(json.dumps({"reports": index}, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    (root / "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n", "utf-8")
+    (root / "datapackage.json").write_text(json.dumps(datapackage(root), ensure_ascii=False, indent=1) + "\n", "utf-8")
     return state
 
 
-def datapackage() -> dict:
+def datapackage(root: Path) -> dict:
+    """The Frictionless description of the files in `root` as they were written (sizes, hashes)."""
+    def served(path: str) -> dict:
+        data = (root / path).read_bytes()
+        return {"path": path, "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
     return {
         "name": "kjt-key-task-progress",
         "title": "浙江省科学技术厅重点工作完成情况（整理数据）",
         "licenses": [LICENSE],
         "resources": [
-            {"name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-             "encoding": "utf-8",
-             "schema": {"fields": [{"name": f, "type": t, "description": d} for f, t, d in fields]}}
+            {"name": name.replace("_", "-"), **served(f"{name}.csv"), "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8", "description": "UTF-8，以字节顺序标记（BOM）开头；以 = + - @ 开头的单元格前加了一个撇号 '",
+             "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n", "doubleQuote": True},
+             "schema": {"fields": [{"name": f, "type": t, "title": title, "description": d} for f, t, title, d in fields]}}
             for name, fields in TABLES.items()
-        ] + [{"name": "reports-index", "path": "index.json", "format": "json", "mediatype": "application/json",
-              "description": "每份报告的完整模型（reports/<id>.json，格式见数据下载页）的目录"}],
+        ] + [{"name": "reports-index", **served("index.json"), "format": "json", "mediatype": "application/json",
+              "encoding": "utf-8",
+              "description": "每份报告的目录；每份报告的完整模型在 reports/<编号>.json，每项任务在 tasks/<报告编号>-<任务编号>.json"}],
     }
+
+
+DOWNLOADS = (
+    ("index.json", "全部报告的目录：每份报告的编号、标题、索引号、发文日期、原文地址，以及它的完整数据在哪个文件"),
+    ("tasks.csv", "每项任务每一栏的每一条文字，一行一条：目标任务、工作举措、完成情况、责任单位等"),
+    ("entries.csv", "月度报告中各处室做了什么，一行一个处室的一条"),
+    ("events.csv", "报告中写明日期的事，以及每项任务、每个条目所属的报告期"),
+    ("document_mentions.csv", "每次提到《政策文件》的地方，和原文所述的动作（印发、起草、审议……）"),
+    ("reports/", "每份报告一个文件，包含它的全部内容：信息公开要素、表格、处室工作条目、其他正文、未能归类的文字"),
+    ("tasks/", "每项任务（表格的一行）一个文件"),
+    ("datapackage.json", "以上表格每一栏的中英文名称和说明（Frictionless Data Package 格式，供程序读取）"),
+)
+"""What the 数据下载 page lists, in its order: a file or folder of /data/ and what it holds."""
+
+
+def downloads(folder: Path) -> list[dict]:
+    """The 数据下载 page's table, from the data as written in `folder` (the site's data/):
+    each file with what it holds, its size, and for a CSV its columns in English and Chinese."""
+    rows = []
+    for name, holds in DOWNLOADS:
+        path = folder / name
+        files = sorted(path.glob("*.json")) if name.endswith("/") else [path]
+        table = TABLES.get(name.removesuffix(".csv"), ())
+        rows.append({"name": name, "holds": holds, "count": len(files) if name.endswith("/") else None,
+                     "size": readable_size(sum(f.stat().st_size for f in files if f.is_file())),
+                     "columns": [(field, title) for field, _, title, _ in table]})
+    return rows
+
+
+def readable_size(size: int) -> str:
+    """"35 KB", "1.2 MB": what a reader needs to decide whether to download."""
+    if size < 1000:
+        return f"{size} 字节"
+    if size < 1_000_000:
+        return f"{size / 1000:.0f} KB"
+    return f"{size / 1_000_000:.1f} MB"
