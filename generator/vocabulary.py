@@ -71,6 +71,11 @@ def role_of(label: str) -> str | None:
     return _labels().get(fold(label))
 
 
+def labels_of(*names: str) -> tuple[str, ...]:
+    """The known labels of these roles, folded (see `fold`)."""
+    return tuple(label for label, role in _labels().items() if role in names)
+
+
 def is_label_prefix(text: str) -> bool:
     """True when `text` is the start of some known label (a header broken over lines)."""
     return fold(text) in _label_prefixes()
@@ -115,6 +120,24 @@ _DIVISION_LIKE = re.compile(r"[\u4e00-\u9fff]{1,10}(处|室|办|局|委|厅|中�
 
 def looks_like_division(text: str) -> bool:
     return division_named(text) is not None or bool(_DIVISION_LIKE.fullmatch(fold(text)))
+
+
+@cache
+def _unit_like() -> re.Pattern[str]:
+    suffixes = sorted(_load("columns.toml")["owners"]["suffixes"], key=len, reverse=True)
+    return re.compile(r"[\u4e00-\u9fff]{1,16}(" + "|".join(map(re.escape, suffixes)) + ")")
+
+
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+
+
+def looks_like_unit(text: str) -> bool:
+    """A responsible unit of any publisher: a division, or a name ending like one (owners in columns.toml)."""
+    name = fold(text)
+    if looks_like_division(name):
+        return True
+    bare = _PARENTHESISED.sub("", name)
+    return bare != "" and len(name) <= 30 and bool(_unit_like().fullmatch(bare))
 
 
 @cache

@@ -16,7 +16,9 @@ from .entries import entry_run, parse_entries
 from .ledger import Ledger, Notes
 from .meta import parse_head
 from .sections import parse_sections
-from .tables import find_header, flat_table, grid_table, is_caption
+from .flat import find_header, flat_table
+from .grid import grid_table
+from .tables import is_caption
 
 __all__ = ["parse_file", "parse_document"]
 

@@ -1,0 +1,279 @@
+"""Tables with explicit cells: HTML <table>, `a | b |` rows, and the grids of perline.py and glued.py.
+
+Cells spanning rows or columns are laid out as a browser does, so a row below a spanning
+cell has no cell of its own there. The header is the first row naming two known columns;
+a row under it made only of labels is a second header level (a cell over sub-columns:
+the sub-label names the column, `Column.group` keeps the cell over it). Each row after
+the header is then one of:
+
+- empty (a `||` line, a rule): nothing;
+- the header again, as published under each section: structure of kind "header";
+- a section row: one cell of text, not a row number, that is a heading (一、, (一)), spans
+  the whole row, or stands above a repeated header or the first row of a numbered table.
+  The rows after it carry it in `Row.section`;
+- a continuation: in a numbered table, a row with no number of its own continues the row
+  above (its number cell spans it, or the page wrote a merged cell's text on a line of its
+  own); its text is added to the same columns of that row;
+- a row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Column, Item, Row, Table, Unplaced
+from ..read import Cell, Grid, Para
+from ..vocabulary import fold, role_of
+from .cells import split_inline_labels, split_task_owners
+from .items import cell_items
+from .ledger import Ledger, Notes
+from .sections import heading_level
+from .tables import check_count, dedupe_roles, number_value, owner_items
+
+_SENTENCE = "。；;！!？?,，"
+
+
+@dataclass(frozen=True)
+class _Slot:
+    cell: Cell
+    first: bool
+    """True in the slot holding the cell's text (its top left); False where it only spans."""
+
+
+def _text(cell: Cell | None) -> str:
+    return "".join(p.text for p in cell.paras) if cell else ""
+
+
+def layout(rows: tuple[tuple[Cell, ...], ...]) -> list[list[_Slot]]:
+    """Each row as one slot per column, cells spanning rows and columns repeated where they span."""
+    spans: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows it still covers)
+    result = []
+    for cells in rows:
+        out: list[_Slot] = []
+        new: dict[int, tuple[Cell, int]] = {}
+
+        def fill() -> None:
+            while len(out) in spans:
+                out.append(_Slot(spans[len(out)][0], False))
+
+        for cell in cells:
+            fill()
+            for k in range(cell.colspan):
+                if cell.rowspan > 1:
+                    new[len(out)] = (cell, cell.rowspan - 1)
+                out.append(_Slot(cell, k == 0))
+        fill()
+        spans = {c: (cell, left - 1) for c, (cell, left) in spans.items() if left > 1} | new
+        result.append(out)
+    return result
+
+
+def _is_label_row(row: list[_Slot]) -> bool:
+    texts = [_text(s.cell) for s in row if s.first and _text(s.cell)]
+    return bool(texts) and all(
+        len(fold(t)) <= 20 and not any(p in t for p in _SENTENCE) and number_value(t) is None
+        and not heading_level(t) for t in texts
+    ) and (len(texts) >= 2 or any(role_of(t) for t in texts))
+
+
+def _columns(head: list[_Slot], sub: list[_Slot] | None) -> tuple[list[Column], list[int | None], list[Cell]]:
+    """Columns of the header, which column each slot feeds (None: an unnamed row-number slot),
+    and the header cells whose text the columns hold."""
+    columns: list[Column] = []
+    slot_of: list[int | None] = []
+    cells: list[Cell] = []
+    by_cell: dict[int, int] = {}
+    parent: Cell | None = None
+    for j, slot in enumerate(head):
+        top_text = _text(slot.cell)
+        if top_text:
+            parent = slot.cell
+        below = sub[j] if sub and j < len(sub) and sub[j].first and _text(sub[j].cell) else None
+        if below is not None:
+            group_cell = slot.cell if top_text else parent
+            group = _text(group_cell) if group_cell else None
+            label = _text(below.cell)
+            columns.append(Column(label, role_of(label) or (role_of(group) if group else None), group=group))
+            slot_of.append(len(columns) - 1)
+            cells += [c for c in (group_cell, below.cell) if c is not None and c not in cells]
+        elif id(slot.cell) in by_cell:
+            slot_of.append(by_cell[id(slot.cell)])
+        elif role_of(top_text) == "task" and slot.cell.colspan > 1 and not sub:
+            slot_of.append(None)  # a task header over the row number and the task
+            by_cell[id(slot.cell)] = len(columns)
+            columns.append(Column(top_text, "task"))
+            cells.append(slot.cell)
+        else:
+            by_cell[id(slot.cell)] = len(columns)
+            columns.append(Column(top_text, role_of(top_text)))
+            slot_of.append(len(columns) - 1)
+            cells.append(slot.cell)
+    return dedupe_roles(columns), slot_of, cells
+
+
+@dataclass
+class _Draft:
+    """A row being read: its cells grow while continuation rows follow."""
+
+    number: str | None
+    line: int
+    section: str | None
+    cells: dict[str, list[Item]]
+
+
+class _Reader:
+    def __init__(self, grid: Grid, ledger: Ledger, notes: Notes, unplaced: list[Unplaced]):
+        self.grid, self.ledger, self.notes, self.unplaced = grid, ledger, notes, unplaced
+        self.drafts: list[_Draft] = []
+        self.sections: list[Item] = []
+        self.section: str | None = None
+        self.owner_label: str | None = None
+
+    def header(self, rows: list[list[_Slot]], at: int) -> int:
+        """Read the header at rows[at]; the index of the first row after it."""
+        sub = rows[at + 1] if at + 1 < len(rows) and _is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
+        self.columns, self.slot_of, cells = _columns(rows[at], sub)
+        self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
+        for cell in cells:
+            for para in cell.paras:
+                self.ledger.content(para.text, para.line)
+        for column in self.columns:
+            if column.role is None:
+                self.notes.add(self.grid.line, "unknown-column",
+                               f"column label {column.label!r} is not in the vocabulary; its cells are kept under that label",
+                               "if it names a known role, add it to generator/data/columns.toml")
+        self.numbered = None in self.slot_of or any(c.role == "number" for c in self.columns)
+        return at + (2 if sub else 1)
+
+    @staticmethod
+    def _has_room(head: list[_Slot]) -> bool:
+        """A header with a cell over several columns, or empty cells a second level may name."""
+        return any(s.cell.colspan > 1 or not _text(s.cell) for s in head)
+
+    @staticmethod
+    def _texts(row: list[_Slot]) -> list[str]:
+        return [fold(_text(s.cell)) for s in row if s.first and _text(s.cell)]
+
+    def row(self, row: list[_Slot], next_row: list[_Slot] | None) -> None:
+        firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
+        if not firsts:
+            return
+        if self._texts(row) in self.header_texts:
+            for _, cell in firsts:
+                for para in cell.paras:
+                    self.ledger.structure("header", para.text, para.line)
+            return
+        slot_of = self.slot_of
+        if len(row) == len(slot_of) + 1 and None not in slot_of and number_value(_text(row[0].cell)) is not None:
+            slot_of = [None] + slot_of  # a number column the header did not name
+        number_at = next((j for j, k in enumerate(slot_of) if k is None or self.columns[k].role == "number"), None)
+        number_slot = row[number_at] if number_at is not None and number_at < len(row) else None
+        number = _text(number_slot.cell).strip() if number_slot and number_slot.first else ""
+        line = firsts[0][1].paras[0].line
+        if len(firsts) == 1 and number_value(number) is None and self._is_section(row, firsts[0][1], next_row):
+            cell = firsts[0][1]
+            text = "\n".join(p.text for p in cell.paras)
+            for para in cell.paras:
+                self.ledger.content(para.text, para.line)
+            self.sections.append(Item(text, line))
+            self.section = text
+            return
+        if self.numbered and self.drafts and number_value(number) is None:
+            draft = self.drafts[-1]
+            if number and number_slot is not None:  # a merged cell's text written where the number stands
+                firsts = [(self._first_data_slot(slot_of), cell) if j == number_at else (j, cell) for j, cell in firsts]
+                self.notes.add(line, "continuation-row",
+                               f"line {line} continues row {draft.number}: its text {number[:20]!r} is added to "
+                               f"{self.columns[slot_of[firsts[0][0]]].label}",
+                               "a merged cell's text on a line of its own: check which column it is in on the published page")
+        else:
+            draft = _Draft(number or None, line, self.section, {})
+            self.drafts.append(draft)
+            if number_slot is not None and number_slot.first:
+                for para in number_slot.cell.paras:
+                    self.ledger.content(para.text, para.line)
+        for j, cell in firsts:
+            if j == number_at and draft.number is not None and cell is number_slot.cell:
+                continue
+            self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
+
+    def _first_data_slot(self, slot_of) -> int:
+        return next((j for j, k in enumerate(slot_of)
+                     if k is not None and self.columns[k].role not in ("number", "task")),
+                    len(slot_of) - 1)
+
+    def _is_section(self, row: list[_Slot], cell: Cell, next_row: list[_Slot] | None) -> bool:
+        text = _text(cell)
+        return bool(
+            heading_level(text)
+            or (cell.colspan > 1 and cell.colspan >= len(self.slot_of))
+            or (next_row is not None and self._texts(next_row) in self.header_texts)
+            or (self.numbered and not self.drafts)
+        )
+
+    def _cell(self, draft: _Draft, k: int | None, cell: Cell, line: int) -> None:
+        if k is None:
+            for para in cell.paras:
+                self.ledger.content(para.text, para.line)
+                self.unplaced.append(Unplaced(para.text, para.line, f"row {draft.number}: a cell beyond the header's columns"))
+            self.notes.add(line, "extra-cell", f"row {draft.number} has more cells than the header has columns; "
+                           "the extra text is kept as unplaced", "check the row against the published page")
+            return
+        column = self.columns[k]
+        paras = list(cell.paras)
+        if column.role == "owners":
+            items = owner_items(paras, self.ledger)
+        else:
+            owners: tuple[Item, ...] = ()
+            if column.role == "task":
+                paras, owners, label = split_task_owners(paras, self.ledger)
+                self.owner_label = self.owner_label or label
+            items = cell_items(paras, self.ledger)
+            if column.role != "task":
+                items = split_inline_labels(items)
+            draft.cells.setdefault("owners", []).extend(owners)
+        draft.cells.setdefault(column.key, []).extend(items)
+
+    def table(self, caption: Para | None) -> Table:
+        columns = list(self.columns)
+        if self.owner_label and not any(c.role == "owners" for c in columns):
+            columns.append(Column(self.owner_label, "owners", from_cells=True))
+        keys = [c.key for c in columns if c.role != "number"]
+        rows = tuple(Row(d.number, d.line, tuple((k, tuple(d.cells.get(k, ()))) for k in keys), d.section)
+                     for d in self.drafts)
+        return Table(caption.text if caption else None, tuple(columns), rows,
+                     caption.line if caption else self.grid.line, tuple(self.sections))
+
+
+def header_row(grid: Grid) -> int | None:
+    """Index of the grid's header: the first row naming at least two known columns."""
+    return next((n for n, row in enumerate(grid.rows)
+                 if sum(1 for cell in row if role_of(_text(cell))) >= 2), None)
+
+
+def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
+               unplaced: list[Unplaced]) -> Table | None:
+    """A table with explicit cells. None when it has no known header."""
+    head_at = header_row(grid)
+    if head_at is None:
+        return None
+    for para in grid.structure:
+        ledger.structure("separator", para.text, para.line)
+    if caption:
+        ledger.content(caption.text, caption.line)
+    for row in grid.rows[:head_at]:  # a title row above the header
+        for cell in row:
+            for para in cell.paras:
+                ledger.content(para.text, para.line)
+                if caption is None:
+                    caption = para
+                else:
+                    unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
+    rows = layout(grid.rows)
+    reader = _Reader(grid, ledger, notes, unplaced)
+    at = reader.header(rows, head_at)
+    for n in range(at, len(rows)):
+        reader.row(rows[n], rows[n + 1] if n + 1 < len(rows) else None)
+    table = reader.table(caption)
+    check_count(table, notes)
+    return table
