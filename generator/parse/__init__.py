@@ -12,6 +12,7 @@ from ..errors import ReportError
 from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..read import Document, Grid, Para, read_document
 from ..vocabulary import is_chrome
+from .continued import continues, merge
 from .entries import entry_run, parse_entries
 from .ledger import Ledger, Notes
 from .meta import parse_head
@@ -89,8 +90,12 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
     sections: list[Section] = []
     unplaced: list[Unplaced] = []
     pending: list[Para] = []  # paragraphs waiting to become sections (or a caption)
+    last_is_table = False  # nothing but a caption since the last table: the next may continue it
 
     def flush() -> None:
+        nonlocal last_is_table
+        if pending:
+            last_is_table = False
         sections.extend(parse_sections(pending, ledger))
         pending.clear()
 
@@ -104,15 +109,14 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         block = body[i]
         if isinstance(block, Grid):
             caption = take_caption()
-            table = grid_table(block, caption, ledger, notes, unplaced)
-            if table is None:  # cells without a known header: keep their text as paragraphs
+            if _read_grid(block, caption, tables if last_is_table else None, ledger, notes, unplaced, tables):
+                last_is_table = True
+            else:  # cells without a known header: keep their text as paragraphs
                 if caption:
                     pending.append(caption)
                 pending.extend(p for row in block.rows for cell in row for p in cell.paras)
                 for para in block.structure:
                     ledger.structure("separator", para.text, para.line)
-            else:
-                tables.append(table)
             i += 1
             continue
         header = find_header(body, i)
@@ -124,11 +128,13 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             if end < len(body) and not isinstance(body[end], Grid) and end - 1 > header.end and is_caption(body[end - 1]):
                 end -= 1  # the next table's caption
             tables.append(flat_table(header, caption, body[header.end:end], ledger, notes, unplaced))
+            last_is_table = True
             i = end
             continue
         run = entry_run(body, i)
         if run:
             flush()
+            last_is_table = False
             entries.extend(parse_entries(body[i:i + run], ledger, notes))
             i += run
             continue
@@ -136,6 +142,27 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         i += 1
     flush()
     return tables, entries, sections, unplaced
+
+
+def _read_grid(grid: Grid, caption: Para | None, previous: list[Table] | None, ledger: Ledger,
+               notes: Notes, unplaced: list[Unplaced], tables: list[Table]) -> bool:
+    """Read a grid as a new table, or as the next part of the table before it; False when it is no table.
+
+    A part is read first on the side (its header as a repeated one): whether it continues
+    the table before depends on its rows."""
+    if previous:
+        side = (Ledger(), Notes(), [])
+        part = grid_table(grid, caption, *side, repeated=True)
+        if part is not None and continues(previous[-1], part):
+            ledger.pieces += side[0].pieces
+            notes.items += [n for n in side[1].items if n[1] != "unknown-column"]  # said of the first part
+            unplaced += side[2]
+            tables[-1] = merge(previous[-1], part)
+            return True
+    table = grid_table(grid, caption, ledger, notes, unplaced)
+    if table is not None:
+        tables.append(table)
+    return table is not None
 
 
 def _ends_table(body: list, i: int) -> bool:

@@ -129,14 +129,17 @@ class _Reader:
         self.section: str | None = None
         self.owner_label: str | None = None
 
-    def header(self, rows: list[list[_Slot]], at: int) -> int:
+    def header(self, rows: list[list[_Slot]], at: int, repeated: bool) -> int:
         """Read the header at rows[at]; the index of the first row after it."""
         sub = rows[at + 1] if at + 1 < len(rows) and _is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
         self.columns, self.slot_of, cells = _columns(rows[at], sub)
         self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
         for cell in cells:
             for para in cell.paras:
-                self.ledger.content(para.text, para.line)
+                if repeated:
+                    self.ledger.structure("header", para.text, para.line)
+                else:
+                    self.ledger.content(para.text, para.line)
         for column in self.columns:
             if column.role is None:
                 self.notes.add(self.grid.line, "unknown-column",
@@ -252,8 +255,9 @@ def header_row(grid: Grid) -> int | None:
 
 
 def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
-               unplaced: list[Unplaced]) -> Table | None:
-    """A table with explicit cells. None when it has no known header."""
+               unplaced: list[Unplaced], repeated: bool = False) -> Table | None:
+    """A table with explicit cells. None when it has no known header. `repeated`: the header
+    repeats the table's before it (continued.py), and is written to the ledger as such."""
     head_at = header_row(grid)
     if head_at is None:
         return None
@@ -271,7 +275,7 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                     unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
     rows = layout(grid.rows)
     reader = _Reader(grid, ledger, notes, unplaced)
-    at = reader.header(rows, head_at)
+    at = reader.header(rows, head_at, repeated)
     for n in range(at, len(rows)):
         reader.row(rows[n], rows[n + 1] if n + 1 < len(rows) else None)
     table = reader.table(caption)

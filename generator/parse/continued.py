@@ -1,0 +1,58 @@
+"""A table published in parts, each under its own heading with the header repeated
+("一、省长主抓重点工作" / "二、市长主抓重点工作", numbering running on): one table whose rows
+carry their section, not a table per part.
+
+A part continues the table before it when nothing but its caption stands between them,
+its header has the same labels, and its numbering runs on from the last row or its caption
+is a heading (一、, (一)). The caption of the first part becomes a section too when it is
+of the same kind as the next part's (both headings, or both plain lines); a plain caption
+over parts headed 一、/二、 stays the table's caption.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model import Item, Row, Table
+from ..vocabulary import fold
+from .sections import heading_level
+from .tables import number_value
+
+
+def same_header(previous: Table, table: Table) -> bool:
+    def labels(t: Table) -> list[tuple[str, str | None]]:
+        return [(fold(c.label), c.group and fold(c.group)) for c in t.columns if not c.from_cells]
+    return labels(previous) == labels(table)
+
+
+def continues(previous: Table, table: Table) -> bool:
+    if not same_header(previous, table) or not table.rows or not previous.rows:
+        return False
+    if table.caption and heading_level(table.caption):
+        return True
+    last, first = number_value(previous.rows[-1].number or ""), number_value(table.rows[0].number or "")
+    return last is not None and first == last + 1
+
+
+def merge(previous: Table, table: Table) -> Table:
+    """`table` (read with its header as a repeated header) appended to `previous`."""
+    sections = list(previous.sections)
+    rows = list(previous.rows)
+    caption = previous.caption
+    if (table.caption and caption and not previous.sections
+            and bool(heading_level(caption)) == bool(heading_level(table.caption))):
+        sections.append(Item(caption, previous.line))
+        rows = [_in(row, caption) for row in rows]
+        caption = None
+    if table.caption:
+        sections.append(Item(table.caption, table.line))
+    sections += table.sections
+    columns = list(previous.columns) + [c for c in table.columns if c.key not in {p.key for p in previous.columns}]
+    keys = [c.key for c in columns if c.role != "number"]
+    rows += [_in(row, table.caption) for row in table.rows]
+    rows = [dataclasses.replace(row, cells=tuple((k, row.cell(k)) for k in keys)) for row in rows]
+    return Table(caption, tuple(columns), tuple(rows), previous.line, tuple(sections))
+
+
+def _in(row: Row, section: str | None) -> Row:
+    return row if row.section is not None or section is None else dataclasses.replace(row, section=section)
