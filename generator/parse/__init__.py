@@ -16,6 +16,7 @@ from .continued import continues, merge
 from .entries import entry_run, parse_entries
 from .ledger import Ledger, Notes
 from .meta import parse_head
+from .perline import perline_table, short_rows
 from .sections import parse_sections
 from .flat import find_header, flat_table
 from .grid import grid_table
@@ -119,6 +120,14 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
                     ledger.structure("separator", para.text, para.line)
             i += 1
             continue
+        perline = perline_table(body, i)
+        if perline:
+            caption = take_caption()
+            grid, i = perline
+            short_rows(grid, notes)
+            _read_grid(grid, caption, tables if last_is_table else None, ledger, notes, unplaced, tables)
+            last_is_table = True
+            continue
         header = find_header(body, i)
         if header:
             caption = take_caption()
@@ -166,4 +175,5 @@ def _read_grid(grid: Grid, caption: Para | None, previous: list[Table] | None, l
 
 
 def _ends_table(body: list, i: int) -> bool:
-    return isinstance(body[i], Grid) or find_header(body, i) is not None or entry_run(body, i) >= 2
+    return (isinstance(body[i], Grid) or find_header(body, i) is not None or entry_run(body, i) >= 2
+            or perline_table(body, i) is not None)
