@@ -15,6 +15,7 @@ from ..vocabulary import is_chrome
 from .continued import continues, merge
 from .entries import entry_run, parse_entries
 from .ledger import Ledger, Notes
+from .glued import glued_table
 from .meta import parse_head
 from .perline import perline_table, short_rows
 from .sections import parse_sections
@@ -121,9 +122,10 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             i += 1
             continue
         perline = perline_table(body, i)
-        if perline:
+        glued = None if perline else glued_table(body, i, notes)
+        if perline or glued:
             caption = take_caption()
-            grid, i = perline
+            grid, i = perline or glued
             short_rows(grid, notes)
             _read_grid(grid, caption, tables if last_is_table else None, ledger, notes, unplaced, tables)
             last_is_table = True
@@ -176,4 +178,4 @@ def _read_grid(grid: Grid, caption: Para | None, previous: list[Table] | None, l
 
 def _ends_table(body: list, i: int) -> bool:
     return (isinstance(body[i], Grid) or find_header(body, i) is not None or entry_run(body, i) >= 2
-            or perline_table(body, i) is not None)
+            or perline_table(body, i) is not None or glued_table(body, i, Notes()) is not None)
