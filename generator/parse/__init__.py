@@ -13,7 +13,7 @@ from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..read import Document, Grid, Para, read_document
 from ..vocabulary import is_chrome
 from .continued import continues, merge
-from .entries import entry_run, parse_entries
+from .entries import entry_run, group_run, parse_entries, parse_groups
 from .ledger import Ledger, Notes
 from .glued import glued_table
 from .meta import parse_head
@@ -147,6 +147,13 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             flush()
             last_is_table = False
             entries.extend(parse_entries(body[i:i + run], ledger, notes))
+            i += run
+            continue
+        run = group_run(body, i)
+        if run:
+            flush()
+            last_is_table = False
+            entries.extend(parse_groups(body[i:i + run], ledger, notes))
             i += run
             continue
         pending.append(block)
