@@ -1,0 +1,129 @@
+"""Tables and lists in the layouts other publishers of the CMS family use: the columns, the
+row count and cells exactly, sections carried by rows, and what could not be split said so."""
+
+from __future__ import annotations
+
+from generator.parse import parse_file
+from tests.conftest import DATA
+
+
+def _columns(table):
+    return [(c.label, c.role) for c in table.columns]
+
+
+def _texts(row, key):
+    return [i.text for i in row.cell(key)]
+
+
+def _codes(report):
+    return [d.code for d in report.diagnostics]
+
+
+def test_pipe_rows_with_group_rows_owners_in_the_task_cell_and_a_continuation_line():
+    report = parse_file(DATA / "pipe_table_family.txt")
+    (table,) = report.tables
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4"]
+    assert [s.text for s in table.sections] == ["(一)创新主体培育", "(二)科技服务"]
+    assert [r.section for r in table.rows] == ["(一)创新主体培育", "(一)创新主体培育", "(二)科技服务", "(二)科技服务"]
+    row4 = table.rows[3]
+    assert row4.task == "建设科技大市场分市场3家。"
+    assert row4.owners == ("成果处", "某某区(县)科技局")
+    assert _texts(row4, "progress") == ["已建成2家。", "第三家完成选址"]
+    assert "continuation-row" in _codes(report)
+
+
+def test_sections_with_the_header_repeated_are_one_table():
+    report = parse_file(DATA / "pipe_sections.txt")
+    (table,) = report.tables
+    assert _columns(table) == [("序号", "number"), ("重点任务", "task"), ("推进情况", "progress"),
+                               ("牵头单位", "owners"), ("进展状态", "status")]
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4", "5"]
+    assert [r.section for r in table.rows] == ["一、市长主抓重点工作"] * 3 + ["二、副市长分管重点工作"] * 2
+    row1, row2, row3, _, row5 = table.rows
+    assert _texts(row1, "progress") == ["进展情况:已认定高新技术企业180家。", "下步打算:做好第二批认定工作。"]
+    assert _texts(row1, "status") == ["顺利推进"]
+    assert row2.owners == ("市教育局", "各区(县、市)政府")
+    assert _texts(row2, "progress") == ["已开工10所,完工4所。", "新增学位810个"]
+    assert row3.owners == ("市文化广电旅游局", "市委宣传部(市新闻出版局)")
+    assert row3.task == "建成城市书房20家。"
+    assert row5.owners == ("市交通运输局", "市公安局交警支队")
+    assert report.sections == () and report.unplaced == ()
+
+
+def test_parts_under_captions_with_a_two_level_header_are_one_table():
+    report = parse_file(DATA / "pipe_parts.txt")
+    (table,) = report.tables
+    assert table.caption is None
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("内容与要求", "task", None), ("进展", "progress", "完成情况"),
+        ("问题", "problems", "完成情况"), ("牵头责任单位", "owners", None)]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("一", "县长主抓重点工作"), ("二", "县长主抓重点工作"), ("三", "副县长分管重点工作")]
+    assert [(i.marker, i.text) for i in table.rows[0].cell("progress")] == [
+        ("1.", "已完成土地征收。"), ("2.", "引进企业6家。")]
+    assert _texts(table.rows[0], "problems") == ["企业入驻进度偏慢。"]
+    assert table.rows[1].owners == ("县经信局", "县统计局")
+    assert report.sections == ()
+
+
+def test_one_cell_per_line_is_regrouped_by_the_header():
+    report = parse_file(DATA / "cell_per_line.txt")
+    (table,) = report.tables
+    assert _columns(table) == [("序号", "number"), ("内容与要求", "task"), ("完成情况（不超过300字）", "progress"),
+                               ("责任单位", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、区委主抓民生实事"), ("2", "一、区委主抓民生实事"), ("3", "一、区委主抓民生实事"), ("4", "二、区长主抓民生实事")]
+    row1, row2, row3, row4 = table.rows
+    assert [(i.marker, i.text) for i in row1.cell("progress")] == [
+        ("1.", "上半年新增城镇就业岗位3120个。"), ("2.", "举办招聘会12场。")]
+    assert row2.owners == ("区商务局", "各街道（镇）")
+    assert row3.cell("progress") == () and row3.owners == ("区文化和广电旅游体育局",)
+    assert row4.task == "实施老旧小区改造20个。"
+    assert report.sections == () and report.unplaced == ()
+
+
+def test_glued_cells_are_split_where_the_text_allows_and_reported_where_not():
+    report = parse_file(DATA / "glued_cells.txt")
+    (table,) = report.tables
+    assert _columns(table) == [("序号", "number"), ("内容与要求", "task"), ("完成情况", "progress"), ("责任单位", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、经济发展"), ("2", "一、经济发展"), ("3", "一、经济发展"), ("4", "二、营商环境")]
+    row1, row2, row3, row4 = table.rows
+    assert row1.task == "确保全年地区生产总值增长7%以上。前三季度地区生产总值增长8.1%。"
+    assert row1.cell("progress") == () and row1.owners == ("市发改委",)
+    assert (row2.task, _texts(row2, "progress"), row2.owners) == (
+        "新增城镇就业5万人。", ["前三季度新增城镇就业4.2万人。"], ("市人力社保局", "市总工会"))
+    assert row3.owners == ()  # "…缩短40%市政务服务中心": no punctuation before the unit, so not split
+    assert row4.owners == ("市发改委", "市市场监管局")
+    unsplit = [d for d in report.diagnostics if d.code == "unsplit-row"]
+    assert [d.line for d in unsplit] == [10, 14, 17]
+    assert all(d.hint for d in unsplit)
+
+
+def test_html_rowspan_and_two_level_header():
+    report = parse_file(DATA / "rowspan_table.html")
+    (table,) = report.tables
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("重点工作", "task", None), ("进展", "progress", "推进情况"),
+        ("存在问题", "problems", "推进情况"), ("牵头处室", "owners", None)]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、创新平台建设"), ("2", "一、创新平台建设"), ("3", "二、成果转化")]
+    row1 = table.rows[0]
+    assert _texts(row1, "progress") == ["新建省级重点实验室2家。", "启动第二批实验室评审。"]
+    assert row1.owners == ("基础处",)
+    assert "spanning-cell" not in _codes(report)
+
+
+def test_items_grouped_under_unit_headings():
+    report = parse_file(DATA / "unit_headings.txt")
+    assert report.tables == () and report.sections == ()
+    assert [(e.division, e.number) for e in report.entries] == [
+        ("市发展和改革委员会", "1"), ("市发展和改革委员会", "2"), ("市发展和改革委员会", "3"),
+        ("市经济和信息化局", "1"), ("市经济和信息化局", "2"),
+        ("市委组织部(市人才办)", ""), ("市委组织部(市人才办)", ""),
+        ("市科技局", "1"), ("市科技局", "2")]
+    assert report.entries[2].text == "推进国家物流枢纽建设,完成投资12亿元。"
+    assert report.entries[4].text == "召开数字经济发展大会。\n会议签约项目18个。"
+    assert report.entries[3].heading == "(二)市经济和信息化局(2项)"
+    counts = [d for d in report.diagnostics if d.code == "entry-count"]
+    assert [(d.line, d.message) for d in counts] == [(19, "the heading announces 3 items but 2 were found")]
