@@ -78,9 +78,9 @@ def parse_entries(blocks: list[Para], ledger: Ledger, notes: Notes) -> list[Entr
 # count: "(二)市经济和信息化局(5项)", then "1.…" "2、…", "3…" or unnumbered paragraphs.
 
 _GROUP = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?\s*"
+    r"^(?P<marker>[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?\s*"
     r"(?P<name>[^\s:：(（]{2,30}?(?:[(（](?!\s*\d+\s*项)[^)）]*[)）])?)\s*"
-    r"(?:[(（]\s*(?P<count>\d+)\s*项\s*[)）])?\s*[:：]?$")
+    r"(?:[(（]\s*(?P<count>\d+)\s*项\s*[)）])?\s*(?P<colon>[:：])?$")
 _ITEM = re.compile(r"^([(（]?)(\d{1,3})(\s*[.．、)）]\s*|(?=[\u4e00-\u9fff])(?![年月日个家项亿万元]))")
 
 
@@ -88,7 +88,9 @@ def group_heading(block) -> re.Match | None:
     if not isinstance(block, Para):
         return None
     m = _GROUP.match(block.text)
-    return m if m and looks_like_unit(m.group("name")) else None
+    if not m or not (m.group("marker") or m.group("count") or m.group("colon")):
+        return None  # a bare name on its own line is a cell of a flattened table as often as a heading
+    return m if looks_like_unit(m.group("name")) else None
 
 
 def group_run(body: list, i: int) -> int:
@@ -99,8 +101,8 @@ def group_run(body: list, i: int) -> int:
     first = group_heading(body[i])
     if not first:
         return 0
-    headings, end = 0, i
-    while end < len(body) and (m := group_heading(body[end])):
+    headings, end, previous = 0, i, None
+    while end < len(body) and (m := group_heading(body[end])) and body[end].text != previous:
         stop = end + 1
         while (stop < len(body) and isinstance(body[stop], Para) and not group_heading(body[stop])
                and not heading_level(body[stop].text)):
@@ -110,7 +112,7 @@ def group_run(body: list, i: int) -> int:
             stop = end + 1 + count
         if stop == end + 1:
             break
-        headings, end = headings + 1, stop
+        headings, end, previous = headings + 1, stop, body[end].text  # the same heading twice: two lists
     return end - i if headings >= 2 or (headings == 1 and first.group("count")) else 0
 
 

@@ -18,7 +18,7 @@ from ..read import Para
 from ..vocabulary import fold, is_label_prefix, role_of, roles
 from .items import Marked, record, segments
 from .ledger import Ledger, Notes
-from .tables import check_count, dedupe_roles, is_owner_para, owner_items
+from .tables import check_count, dedupe_roles, is_owner_para, number_value, owner_items
 
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?,，]")
 _MAX_LABEL_PARAS = 4
@@ -52,7 +52,7 @@ def find_header(body: list, i: int) -> Header | None:
         para = body[j]
         if not isinstance(para, Para):
             return None
-        if fold(para.text) == "1":
+        if _row_number(para.text) == 1:
             end = j
             break
         if len(fold(para.text)) > 16 or _SENTENCE_PUNCT.search(para.text):
@@ -121,20 +121,26 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
 
 
 def _row_starts(region: list[Para], notes: Notes) -> list[int]:
-    """Indexes of row numbers: "1", then "2" … each the next number after the last."""
+    """Indexes of row numbers: "1" (or "一"), then "2" … each the next number after the last."""
     starts = []
     expected = 1
     for index, para in enumerate(region):
         text = para.text.strip()
-        if text == str(expected):
+        if _row_number(text) == expected:
             starts.append(index)
             expected += 1
-        elif starts and text == str(expected + 1):
+        elif starts and _row_number(text) == expected + 1:
             notes.add(para.line, "missing-row", f"row number {expected} is missing: {expected - 1} is followed by {text}",
                       "the published table may have lost a row; check the source")
             starts.append(index)
             expected += 2
     return starts
+
+
+def _row_number(text: str) -> int | None:
+    """A row number standing alone: "1", "12", or in Chinese numerals "一", "十二"."""
+    text = text.strip()
+    return number_value(text) if text.isdigit() or re.fullmatch("[一二三四五六七八九十]{1,3}", text) else None
 
 
 def _column_groups(columns: tuple[Column, ...]) -> tuple[list[Column], list[Column], bool]:

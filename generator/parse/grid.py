@@ -19,6 +19,7 @@ the header is then one of:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Column, Item, Row, Table, Unplaced
@@ -31,6 +32,7 @@ from .sections import heading_level
 from .tables import check_count, dedupe_roles, number_value, owner_items
 
 _SENTENCE = "。；;！!？?,，"
+_GLUED = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,10 @@ class _Reader:
                     self.ledger.structure("header", para.text, para.line)
             return
         slot_of = self.slot_of
-        if len(row) == len(slot_of) + 1 and None not in slot_of and number_value(_text(row[0].cell)) is not None:
+        row = self._unglue_number(row)
+        firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
+        if (len(row) == len(slot_of) + 1 and not self.numbered
+                and number_value(_text(row[0].cell)) is not None):
             slot_of = [None] + slot_of  # a number column the header did not name
         number_at = next((j for j, k in enumerate(slot_of) if k is None or self.columns[k].role == "number"), None)
         number_slot = row[number_at] if number_at is not None and number_at < len(row) else None
@@ -200,6 +205,20 @@ class _Reader:
                 continue
             self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
 
+    def _unglue_number(self, row: list[_Slot]) -> list[_Slot]:
+        """A row one cell short whose first cell starts with the next row number ("2确保…"):
+        the number split off into a cell of its own."""
+        if not self.numbered or len(row) != len(self.slot_of) - 1 or not row[0].first or not row[0].cell.paras:
+            return row
+        first = row[0].cell.paras[0]
+        m = _GLUED.match(first.text)
+        last = number_value(self.drafts[-1].number or "") if self.drafts else 0
+        if not m or number_value(first.text) is not None or last is None or int(m.group(1)) != last + 1:
+            return row
+        self.ledger.structure("separator", m.group(2), first.line)
+        rest = Cell((Para(first.text[m.end():], first.line),) + row[0].cell.paras[1:])
+        return [_Slot(Cell((Para(m.group(1), first.line),)), True), _Slot(rest, True)] + row[1:]
+
     def _first_data_slot(self, slot_of) -> int:
         return next((j for j, k in enumerate(slot_of)
                      if k is not None and self.columns[k].role not in ("number", "task")),
@@ -215,7 +234,7 @@ class _Reader:
         )
 
     def _cell(self, draft: _Draft, k: int | None, cell: Cell, line: int) -> None:
-        if k is None:
+        if k is None or self.columns[k].role == "number":  # beyond the header, or a second number
             for para in cell.paras:
                 self.ledger.content(para.text, para.line)
                 self.unplaced.append(Unplaced(para.text, para.line, f"row {draft.number}: a cell beyond the header's columns"))
