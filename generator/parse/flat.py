@@ -21,6 +21,7 @@ from .ledger import Ledger, Notes
 from .tables import check_count, dedupe_roles, is_owner_para, number_value, owner_items
 
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?,，]")
+_CHINESE_NUMBER = re.compile("[一二三四五六七八九十]{1,3}")
 _MAX_LABEL_PARAS = 4
 _MAX_HEADER_PARAS = 30
 
@@ -140,7 +141,9 @@ def _row_starts(region: list[Para], notes: Notes) -> list[int]:
 def _row_number(text: str) -> int | None:
     """A row number standing alone: "1", "12", or in Chinese numerals "一", "十二"."""
     text = text.strip()
-    return number_value(text) if text.isdigit() or re.fullmatch("[一二三四五六七八九十]{1,3}", text) else None
+    if text.isdigit():
+        return int(text)
+    return number_value(text) if _CHINESE_NUMBER.fullmatch(text) else None
 
 
 def _column_groups(columns: tuple[Column, ...]) -> tuple[list[Column], list[Column], bool]:

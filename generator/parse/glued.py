@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..read import Cell, Grid, Para
-from ..vocabulary import looks_like_unit, role_of
+from ..vocabulary import is_label_prefix, looks_like_unit, role_of
 from .ledger import Notes
 from .sections import heading_level
 from .tables import split_names
@@ -29,6 +29,8 @@ _MAX_LABELS = 12
 
 def split_header(text: str) -> list[str] | None:
     """`text` as the fewest known column labels that make it up exactly, or None."""
+    if len(text) > _MAX_LABELS * 12 or not is_label_prefix(text[:2]):
+        return None  # most paragraphs: no label at their start
     best: list[list[str] | None] = [None] * (len(text) + 1)
     best[0] = []
     for start in range(len(text)):

@@ -80,6 +80,8 @@ def check_count(table: Table, notes: Notes) -> None:
 def split_names(text: str) -> list[tuple[str, bool]]:
     """`text` cut into (piece, is_separator): names apart at 、 , / ; and spaces, never inside
     parentheses, so "各区(县、市)政府" stays one name."""
+    if not any(bracket in text for bracket in "(（"):
+        return [(piece, bool(_NAME_SEP.fullmatch(piece))) for piece in re.split(f"({_NAME_SEP.pattern})", text) if piece]
     pieces: list[tuple[str, bool]] = []
     depth, start = 0, 0
     for i, char in enumerate(text):
