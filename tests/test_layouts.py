@@ -127,3 +127,13 @@ def test_items_grouped_under_unit_headings():
     assert report.entries[3].heading == "(二)市经济和信息化局(2项)"
     counts = [d for d in report.diagnostics if d.code == "entry-count"]
     assert [(d.line, d.message) for d in counts] == [(19, "the heading announces 3 items but 2 were found")]
+
+
+def test_flattened_table_with_section_headings_between_rows():
+    report = parse_file(DATA / "flat_sections.txt")
+    (table,) = report.tables
+    assert _columns(table) == [("序号", "number"), ("重点任务", "task"), ("推进情况", "progress"), ("牵头处室", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [("1", "一、创新平台"), ("2", "一、创新平台"), ("三", "二、成果转化")]
+    assert table.rows[1].owners == ("高新处", "规划处")
+    assert _texts(table.rows[2], "progress") == ["上半年技术交易额96亿元。"]
+    assert report.unplaced == () and "unknown-column" not in _codes(report)

@@ -209,6 +209,7 @@ any_report = st.one_of(
 @example("0情况\n\n重点工作\n\n重点工作\n\n重点工作\n\n1\n\n0\n\n1.0")  # repeated labels: unique keys
 @example("重点工作\n重点工作\n责任单位\n1\n0\n一室\n0")  # text after the last column: unplaced
 @example("序号|序号||0\n0|0|||0")  # a second number column: its cell unplaced, not dropped
+@example("0情况\n| 内容与要求 | 序号 |\n| 1 | 0 |\n| 2 | 0000 |")  # a stray text where the number stands
 def test_parser_never_crashes_and_conserves_text(text):
     try:
         report = parse_document(parse_source_text(text, "generated.txt"))

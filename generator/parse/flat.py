@@ -10,6 +10,7 @@ ones, and a diagnostic says so.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from ..read import Para
 from ..vocabulary import fold, is_label_prefix, role_of, roles
 from .items import Marked, record, segments
 from .ledger import Ledger, Notes
+from .sections import heading_level
 from .tables import check_count, dedupe_roles, is_owner_para, number_value, owner_items
 
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?,，]")
@@ -31,7 +33,7 @@ class Header:
     start: int
     """Index of the header's first paragraph."""
     end: int
-    """Index of the first row number ("1")."""
+    """Index of the first row number ("1"), or of the section heading over the first row."""
     parts: tuple[tuple[Column, tuple[Para, ...]], ...]
     """Each column with the header paragraphs its label was joined from."""
 
@@ -48,7 +50,7 @@ def find_header(body: list, i: int) -> Header | None:
     first = body[i]
     if not isinstance(first, Para) or not is_label_prefix(first.text):
         return None
-    end = None
+    end = heads = None
     for j in range(i + 1, min(len(body), i + _MAX_HEADER_PARAS)):
         para = body[j]
         if not isinstance(para, Para):
@@ -56,10 +58,14 @@ def find_header(body: list, i: int) -> Header | None:
         if _row_number(para.text) == 1:
             end = j
             break
-        if len(fold(para.text)) > 16 or _SENTENCE_PUNCT.search(para.text):
+        if heading_level(para.text):  # a section heading between the header and the first row
+            heads = j if heads is None else heads
+            continue
+        if heads is not None or len(fold(para.text)) > 16 or _SENTENCE_PUNCT.search(para.text):
             return None
     if end is None:
         return None
+    end = heads if heads is not None else end
     parts: list[tuple[Column, tuple[Para, ...]]] = []
     pos = i
     while pos < end:
@@ -95,19 +101,35 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
                       f"column label {column.label!r} is not in the vocabulary; its cells are kept under that label",
                       "if it names a known role, add it to generator/data/columns.toml")
     starts = _row_starts(region, notes)
-    if starts and starts[0] > 0:
-        for para in region[:starts[0]]:
+    sections: list[Item] = []
+    lead = region[:starts[0]] if starts else []
+    while lead and heading_level(lead[-1].text):  # the first section's heading, over the first row
+        sections.insert(0, Item(lead[-1].text, lead[-1].line))
+        lead = lead[:-1]
+    if lead:
+        for para in lead:
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "text between the table header and its first row"))
         notes.add(region[0].line, "unplaced-text", "text between the table header and its first row is kept as unplaced",
                   "check the source around this line")
+    for item in sections:
+        ledger.content(item.text, item.line)
     groups = _column_groups(header.columns)
     readings: dict[tuple, list[str]] = {}
     rows = []
+    section = sections[-1].text if sections else None
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(region)
-        rows.append(_flat_row(region[start], region[start + 1:stop], header.columns, groups,
-                              ledger, notes, readings, unplaced))
+        paras = region[start + 1:stop]
+        heads = []
+        while n + 1 < len(starts) and len(paras) > 1 and heading_level(paras[-1].text):  # a section row before the next
+            heads.insert(0, paras.pop())
+        rows.append(dataclasses.replace(_flat_row(region[start], paras, header.columns, groups, ledger, notes,
+                                                  readings, unplaced), section=section))
+        for para in heads:
+            ledger.content(para.text, para.line)
+            sections.append(Item(para.text, para.line))
+            section = para.text
     for (label, empties, kept), numbers in readings.items():
         notes.add(
             header.parts[0][1][0].line, "ambiguous-empty-column",
@@ -116,7 +138,7 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
             "an empty cell leaves no text in a flattened table; check these rows against the published page",
         )
     table = Table(caption.text if caption else None, header.columns, tuple(rows),
-                  caption.line if caption else header.parts[0][1][0].line)
+                  caption.line if caption else header.parts[0][1][0].line, tuple(sections))
     check_count(table, notes)
     return table
 

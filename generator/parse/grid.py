@@ -186,7 +186,8 @@ class _Reader:
             self.sections.append(Item(text, line))
             self.section = text
             return
-        if self.numbered and self.drafts and number_value(number) is None:
+        new_row = not (self.numbered and self.drafts and number_value(number) is None)
+        if not new_row:
             draft = self.drafts[-1]
             if number and number_slot is not None:  # a merged cell's text written where the number stands
                 firsts = [(self._first_data_slot(slot_of), cell) if j == number_at else (j, cell) for j, cell in firsts]
@@ -201,8 +202,8 @@ class _Reader:
                 for para in number_slot.cell.paras:
                     self.ledger.content(para.text, para.line)
         for j, cell in firsts:
-            if j == number_at and draft.number is not None and cell is number_slot.cell:
-                continue
+            if new_row and j == number_at and draft.number is not None:
+                continue  # the row number, read above
             self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
 
     def _unglue_number(self, row: list[_Slot]) -> list[_Slot]:
@@ -220,9 +221,10 @@ class _Reader:
         return [_Slot(Cell((Para(m.group(1), first.line),)), True), _Slot(rest, True)] + row[1:]
 
     def _first_data_slot(self, slot_of) -> int:
-        return next((j for j, k in enumerate(slot_of)
-                     if k is not None and self.columns[k].role not in ("number", "task")),
-                    len(slot_of) - 1)
+        """The slot a merged cell's stray text goes to: the first column after the task, else the task."""
+        roles = {j: self.columns[k].role for j, k in enumerate(slot_of) if k is not None}
+        after = [j for j, role in roles.items() if role not in ("number", "task")]
+        return after[0] if after else next((j for j, role in roles.items() if role == "task"), len(slot_of) - 1)
 
     def _is_section(self, row: list[_Slot], cell: Cell, next_row: list[_Slot] | None) -> bool:
         text = _text(cell)
