@@ -71,6 +71,12 @@ def role_of(label: str) -> str | None:
     return _labels().get(fold(label))
 
 
+@cache
+def status_values() -> frozenset[str]:
+    """What a status column's cells say (顺利推进, 已完工), folded."""
+    return frozenset(fold(v) for v in _load("columns.toml")["roles"]["status"].get("values", ()))
+
+
 def labels_of(*names: str) -> tuple[str, ...]:
     """The known labels of these roles, folded (see `fold`)."""
     return tuple(label for label, role in _labels().items() if role in names)

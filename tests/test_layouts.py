@@ -56,9 +56,10 @@ def test_parts_under_captions_with_a_two_level_header_are_one_table():
     assert table.caption is None
     assert [(c.label, c.role, c.group) for c in table.columns] == [
         ("序号", "number", None), ("内容与要求", "task", None), ("进展", "progress", "完成情况"),
-        ("问题", "problems", "完成情况"), ("牵头责任单位", "owners", None)]
+        ("问题", "problems", "完成情况"), ("牵头责任单位", "owners", None), ("", "status", None)]
     assert [(r.number, r.section) for r in table.rows] == [
         ("一", "县长主抓重点工作"), ("二", "县长主抓重点工作"), ("三", "副县长分管重点工作")]
+    assert [_texts(r, "status") for r in table.rows] == [["顺利推进"], ["滞后"], ["已完工"]]  # a column without a label
     assert [(i.marker, i.text) for i in table.rows[0].cell("progress")] == [
         ("1.", "已完成土地征收。"), ("2.", "引进企业6家。")]
     assert _texts(table.rows[0], "problems") == ["企业入驻进度偏慢。"]

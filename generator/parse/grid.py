@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..model import Column, Item, Row, Table, Unplaced
 from ..read import Cell, Grid, Para
-from ..vocabulary import fold, role_of
+from ..vocabulary import fold, role_of, status_values
 from .cells import split_inline_labels, split_task_owners
 from .items import cell_items
 from .ledger import Ledger, Notes
@@ -142,11 +142,6 @@ class _Reader:
                     self.ledger.structure("header", para.text, para.line)
                 else:
                     self.ledger.content(para.text, para.line)
-        for column in self.columns:
-            if column.role is None:
-                self.notes.add(self.grid.line, "unknown-column",
-                               f"column label {column.label!r} is not in the vocabulary; its cells are kept under that label",
-                               "if it names a known role, add it to generator/data/columns.toml")
         self.numbered = None in self.slot_of or any(c.role == "number" for c in self.columns)
         return at + (2 if sub else 1)
 
@@ -258,8 +253,28 @@ class _Reader:
             draft.cells.setdefault("owners", []).extend(owners)
         draft.cells.setdefault(column.key, []).extend(items)
 
+    def _status_column(self, columns: list[Column]) -> list[Column]:
+        """An unknown column whose every cell is a status (顺利推进, 已完工) has the status role."""
+        if any(c.role == "status" for c in columns):
+            return columns
+        for n, column in enumerate(columns):
+            texts = [fold(i.text) for d in self.drafts for i in d.cells.get(column.key, ())]
+            if column.role is None and texts and set(texts) <= status_values() and "status" not in {
+                    c.key for c in columns}:
+                for draft in self.drafts:
+                    if column.key in draft.cells:
+                        draft.cells["status"] = draft.cells.pop(column.key)
+                columns[n] = Column(column.label, "status", "status", column.group)
+                return columns
+        return columns
+
     def table(self, caption: Para | None) -> Table:
-        columns = list(self.columns)
+        columns = self._status_column(list(self.columns))
+        for column in columns:
+            if column.role is None:
+                self.notes.add(self.grid.line, "unknown-column",
+                               f"column label {column.label!r} is not in the vocabulary; its cells are kept under that label",
+                               "if it names a known role, add it to generator/data/columns.toml")
         if self.owner_label and not any(c.role == "owners" for c in columns):
             columns.append(Column(self.owner_label, "owners", from_cells=True))
         keys = [c.key for c in columns if c.role != "number"]
