@@ -66,9 +66,17 @@ def _labels() -> dict[str, str]:
     return table
 
 
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+
+
 def role_of(label: str) -> str | None:
-    """The canonical role of a column label, or None when the vocabulary does not know it."""
-    return _labels().get(fold(label))
+    """The canonical role of a column label, or None when the vocabulary does not know it.
+    A note in parentheses after a known label ("完成情况(截至6月底)") keeps the label's role."""
+    folded = fold(label)
+    role = _labels().get(folded)
+    if role is None and folded.endswith(")"):
+        role = _labels().get(_TRAILING_NOTE.sub("", folded))
+    return role
 
 
 @cache

@@ -105,14 +105,16 @@ def test_html_rowspan_and_two_level_header():
     report = parse_file(DATA / "rowspan_table.html")
     (table,) = report.tables
     assert [(c.label, c.role, c.group) for c in table.columns] == [
-        ("序号", "number", None), ("重点工作", "task", None), ("进展", "progress", "推进情况"),
-        ("存在问题", "problems", "推进情况"), ("牵头处室", "owners", None)]
+        ("序号", "number", None), ("重点工作", "task", None), ("进展", "progress", "推进情况（截至3月底）"),
+        ("存在问题", "problems", "推进情况（截至3月底）"), ("牵头处室", "owners", None)]
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一、创新平台建设"), ("2", "一、创新平台建设"), ("3", "二、成果转化")]
     row1 = table.rows[0]
     assert _texts(row1, "progress") == ["新建省级重点实验室2家。", "启动第二批实验室评审。"]
     assert row1.owners == ("基础处",)
     assert "spanning-cell" not in _codes(report)
+    assert [u.text for u in report.unplaced] == ["注:技术交易额为1-3月累计数。"]
+    assert "table-note" in _codes(report)
 
 
 def test_items_grouped_under_unit_headings():

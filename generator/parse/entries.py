@@ -78,7 +78,7 @@ def parse_entries(blocks: list[Para], ledger: Ledger, notes: Notes) -> list[Entr
 # count: "(二)市经济和信息化局(5项)", then "1.…" "2、…", "3…" or unnumbered paragraphs.
 
 _GROUP = re.compile(
-    r"^(?P<marker>[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?\s*"
+    r"^(?P<marker>[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.．、])?\s*"
     r"(?P<name>[^\s:：(（]{2,30}?(?:[(（](?!\s*\d+\s*项)[^)）]*[)）])?)\s*"
     r"(?:[(（]\s*(?P<count>\d+)\s*项\s*[)）])?\s*(?P<colon>[:：])?$")
 _ITEM = re.compile(r"^([(（]?)(\d{1,3})(\s*[.．、)）]\s*|(?=[\u4e00-\u9fff])(?![年月日个家项亿万元]))")

@@ -32,6 +32,7 @@ from .sections import heading_level
 from .tables import check_count, dedupe_roles, number_value, owner_items
 
 _SENTENCE = "。；;！!？?,，"
+_NOTE = re.compile(r"^(注|备注|说明)\s*\d?\s*[:：]")
 _GLUED = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 
 
@@ -173,6 +174,13 @@ class _Reader:
         number_slot = row[number_at] if number_at is not None and number_at < len(row) else None
         number = _text(number_slot.cell).strip() if number_slot and number_slot.first else ""
         line = firsts[0][1].paras[0].line
+        if len(firsts) == 1 and _NOTE.match(_text(firsts[0][1])):  # "注:…" written in a row of its own
+            for para in firsts[0][1].paras:
+                self.ledger.content(para.text, para.line)
+                self.unplaced.append(Unplaced(para.text, para.line, "a note written in a row of the table"))
+            self.notes.add(line, "table-note", "a note in a row of its own is kept as unplaced, under the table",
+                           "check that it is a note on the table and not a row")
+            return
         if len(firsts) == 1 and number_value(number) is None and self._is_section(row, firsts[0][1], next_row):
             cell = firsts[0][1]
             text = "\n".join(p.text for p in cell.paras)

@@ -117,9 +117,7 @@ def _text(token: _Token) -> str:
 def perline_table(body: list, i: int) -> tuple[Grid, int] | None:
     """A one-cell-per-line table starting at body[i]: (its grid, the index after it), or None."""
     first = body[i]
-    if not isinstance(first, Para) or not first.text.endswith(("|", "｜")) or _PIPE.search(first.text[:-1]):
-        return None
-    if not role_of(first.text[:-1]):
+    if not isinstance(first, Para) or not first.text.endswith(("|", "｜")) or not role_of(_PIPE.split(first.text)[0]):
         return None
     tokens, pipes, end = _tokens(body, i)
     width = 0
