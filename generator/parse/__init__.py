@@ -12,15 +12,14 @@ from ..errors import ReportError
 from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..read import Document, Grid, Para, read_document
 from ..vocabulary import is_chrome
-from .continued import continues, merge
+from .continued import read_grid
 from .entries import entry_run, group_run, parse_entries, parse_groups
-from .ledger import Ledger, Notes
+from .flat import find_header, flat_table
 from .glued import glued_table
+from .ledger import Ledger, Notes
 from .meta import parse_head
 from .perline import perline_table, short_rows
 from .sections import parse_sections
-from .flat import find_header, flat_table
-from .grid import grid_table
 from .tables import is_caption
 
 __all__ = ["parse_file", "parse_document"]
@@ -111,7 +110,7 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         block = body[i]
         if isinstance(block, Grid):
             caption = take_caption()
-            if _read_grid(block, caption, tables if last_is_table else None, ledger, notes, unplaced, tables):
+            if read_grid(block, caption, tables if last_is_table else None, ledger, notes, unplaced, tables):
                 last_is_table = True
             else:  # cells without a known header: keep their text as paragraphs
                 if caption:
@@ -123,11 +122,11 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             continue
         perline = perline_table(body, i)
         glued = None if perline else glued_table(body, i, notes)
-        if perline or glued:
+        if perline or glued:  # their grids' headers name known columns, so they are always tables
             caption = take_caption()
             grid, i = perline or glued
             short_rows(grid, notes)
-            _read_grid(grid, caption, tables if last_is_table else None, ledger, notes, unplaced, tables)
+            read_grid(grid, caption, tables if last_is_table else None, ledger, notes, unplaced, tables)
             last_is_table = True
             continue
         header = find_header(body, i)
@@ -160,27 +159,6 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         i += 1
     flush()
     return tables, entries, sections, unplaced
-
-
-def _read_grid(grid: Grid, caption: Para | None, previous: list[Table] | None, ledger: Ledger,
-               notes: Notes, unplaced: list[Unplaced], tables: list[Table]) -> bool:
-    """Read a grid as a new table, or as the next part of the table before it; False when it is no table.
-
-    A part is read first on the side (its header as a repeated one): whether it continues
-    the table before depends on its rows."""
-    if previous:
-        side = (Ledger(), Notes(), [])
-        part = grid_table(grid, caption, *side, repeated=True)
-        if part is not None and continues(previous[-1], part):
-            ledger.pieces += side[0].pieces
-            notes.items += [n for n in side[1].items if n[1] != "unknown-column"]  # said of the first part
-            unplaced += side[2]
-            tables[-1] = merge(previous[-1], part)
-            return True
-    table = grid_table(grid, caption, ledger, notes, unplaced)
-    if table is not None:
-        tables.append(table)
-    return table is not None
 
 
 def _ends_table(body: list, i: int) -> bool:

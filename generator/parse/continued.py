@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..model import Item, Row, Table
+from ..model import Item, Row, Table, Unplaced
+from ..read import Grid, Para
 from ..vocabulary import fold
+from .grid import grid_table
+from .ledger import Ledger, Notes
 from .sections import heading_level
 from .tables import number_value
 
@@ -56,3 +59,24 @@ def merge(previous: Table, table: Table) -> Table:
 
 def _in(row: Row, section: str | None) -> Row:
     return row if row.section is not None or section is None else dataclasses.replace(row, section=section)
+
+
+def read_grid(grid: Grid, caption: Para | None, previous: list[Table] | None, ledger: Ledger,
+               notes: Notes, unplaced: list[Unplaced], tables: list[Table]) -> bool:
+    """Read a grid as a new table, or as the next part of the table before it; False when it is no table.
+
+    A part is read first on the side (its header as a repeated one): whether it continues
+    the table before depends on its rows."""
+    if previous:
+        side = (Ledger(), Notes(), [])
+        part = grid_table(grid, caption, *side, repeated=True)
+        if part is not None and continues(previous[-1], part):
+            ledger.pieces += side[0].pieces
+            notes.items += [n for n in side[1].items if n[1] != "unknown-column"]  # said of the first part
+            unplaced += side[2]
+            tables[-1] = merge(previous[-1], part)
+            return True
+    table = grid_table(grid, caption, ledger, notes, unplaced)
+    if table is not None:
+        tables.append(table)
+    return table is not None

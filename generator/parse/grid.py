@@ -1,10 +1,6 @@
 """Tables with explicit cells: HTML <table>, `a | b |` rows, and the grids of perline.py and glued.py.
 
-Cells spanning rows or columns are laid out as a browser does, so a row below a spanning
-cell has no cell of its own there. The header is the first row naming two known columns;
-a row under it made only of labels is a second header level (a cell over sub-columns:
-the sub-label names the column, `Column.group` keeps the cell over it). Each row after
-the header is then one of:
+The grid is laid out and its header read by gridhead.py. Each row after the header is one of:
 
 - empty (a `||` line, a rule): nothing;
 - the header again, as published under each section: structure of kind "header";
@@ -24,94 +20,16 @@ from dataclasses import dataclass
 
 from ..model import Column, Item, Row, Table, Unplaced
 from ..read import Cell, Grid, Para
-from ..vocabulary import fold, role_of, status_values
+from ..vocabulary import fold, status_values
 from .cells import split_inline_labels, split_task_owners
+from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, layout
 from .items import cell_items
 from .ledger import Ledger, Notes
 from .sections import heading_level
-from .tables import check_count, dedupe_roles, number_value, owner_items
+from .tables import check_count, number_value, owner_items
 
-_SENTENCE = "。；;！!？?,，"
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d?\s*[:：]")
 _GLUED = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
-
-
-@dataclass(frozen=True)
-class _Slot:
-    cell: Cell
-    first: bool
-    """True in the slot holding the cell's text (its top left); False where it only spans."""
-
-
-def _text(cell: Cell | None) -> str:
-    return "".join(p.text for p in cell.paras) if cell else ""
-
-
-def layout(rows: tuple[tuple[Cell, ...], ...]) -> list[list[_Slot]]:
-    """Each row as one slot per column, cells spanning rows and columns repeated where they span."""
-    spans: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows it still covers)
-    result = []
-    for cells in rows:
-        out: list[_Slot] = []
-        new: dict[int, tuple[Cell, int]] = {}
-
-        def fill() -> None:
-            while len(out) in spans:
-                out.append(_Slot(spans[len(out)][0], False))
-
-        for cell in cells:
-            fill()
-            for k in range(cell.colspan):
-                if cell.rowspan > 1:
-                    new[len(out)] = (cell, cell.rowspan - 1)
-                out.append(_Slot(cell, k == 0))
-        fill()
-        spans = {c: (cell, left - 1) for c, (cell, left) in spans.items() if left > 1} | new
-        result.append(out)
-    return result
-
-
-def _is_label_row(row: list[_Slot]) -> bool:
-    texts = [_text(s.cell) for s in row if s.first and _text(s.cell)]
-    return bool(texts) and all(
-        len(fold(t)) <= 20 and not any(p in t for p in _SENTENCE) and number_value(t) is None
-        and not heading_level(t) for t in texts
-    ) and (len(texts) >= 2 or any(role_of(t) for t in texts))
-
-
-def _columns(head: list[_Slot], sub: list[_Slot] | None) -> tuple[list[Column], list[int | None], list[Cell]]:
-    """Columns of the header, which column each slot feeds (None: an unnamed row-number slot),
-    and the header cells whose text the columns hold."""
-    columns: list[Column] = []
-    slot_of: list[int | None] = []
-    cells: list[Cell] = []
-    by_cell: dict[int, int] = {}
-    parent: Cell | None = None
-    for j, slot in enumerate(head):
-        top_text = _text(slot.cell)
-        if top_text:
-            parent = slot.cell
-        below = sub[j] if sub and j < len(sub) and sub[j].first and _text(sub[j].cell) else None
-        if below is not None:
-            group_cell = slot.cell if top_text else parent
-            group = _text(group_cell) if group_cell else None
-            label = _text(below.cell)
-            columns.append(Column(label, role_of(label) or (role_of(group) if group else None), group=group))
-            slot_of.append(len(columns) - 1)
-            cells += [c for c in (group_cell, below.cell) if c is not None and c not in cells]
-        elif id(slot.cell) in by_cell:
-            slot_of.append(by_cell[id(slot.cell)])
-        elif role_of(top_text) == "task" and slot.cell.colspan > 1 and not sub:
-            slot_of.append(None)  # a task header over the row number and the task
-            by_cell[id(slot.cell)] = len(columns)
-            columns.append(Column(top_text, "task"))
-            cells.append(slot.cell)
-        else:
-            by_cell[id(slot.cell)] = len(columns)
-            columns.append(Column(top_text, role_of(top_text)))
-            slot_of.append(len(columns) - 1)
-            cells.append(slot.cell)
-    return dedupe_roles(columns), slot_of, cells
 
 
 @dataclass
@@ -132,10 +50,10 @@ class _Reader:
         self.section: str | None = None
         self.owner_label: str | None = None
 
-    def header(self, rows: list[list[_Slot]], at: int, repeated: bool) -> int:
+    def header(self, rows: list[list[Slot]], at: int, repeated: bool) -> int:
         """Read the header at rows[at]; the index of the first row after it."""
-        sub = rows[at + 1] if at + 1 < len(rows) and _is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
-        self.columns, self.slot_of, cells = _columns(rows[at], sub)
+        sub = rows[at + 1] if at + 1 < len(rows) and is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
+        self.columns, self.slot_of, cells = header_columns(rows[at], sub)
         self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
         for cell in cells:
             for para in cell.paras:
@@ -147,15 +65,15 @@ class _Reader:
         return at + (2 if sub else 1)
 
     @staticmethod
-    def _has_room(head: list[_Slot]) -> bool:
+    def _has_room(head: list[Slot]) -> bool:
         """A header with a cell over several columns, or empty cells a second level may name."""
-        return any(s.cell.colspan > 1 or not _text(s.cell) for s in head)
+        return any(s.cell.colspan > 1 or not cell_text(s.cell) for s in head)
 
     @staticmethod
-    def _texts(row: list[_Slot]) -> list[str]:
-        return [fold(_text(s.cell)) for s in row if s.first and _text(s.cell)]
+    def _texts(row: list[Slot]) -> list[str]:
+        return [fold(cell_text(s.cell)) for s in row if s.first and cell_text(s.cell)]
 
-    def row(self, row: list[_Slot], next_row: list[_Slot] | None) -> None:
+    def row(self, row: list[Slot], next_row: list[Slot] | None) -> None:
         firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
         if not firsts:
             return
@@ -168,13 +86,13 @@ class _Reader:
         row = self._unglue_number(row)
         firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
         if (len(row) == len(slot_of) + 1 and not self.numbered
-                and number_value(_text(row[0].cell)) is not None):
+                and number_value(cell_text(row[0].cell)) is not None):
             slot_of = [None] + slot_of  # a number column the header did not name
         number_at = next((j for j, k in enumerate(slot_of) if k is None or self.columns[k].role == "number"), None)
         number_slot = row[number_at] if number_at is not None and number_at < len(row) else None
-        number = _text(number_slot.cell).strip() if number_slot and number_slot.first else ""
+        number = cell_text(number_slot.cell).strip() if number_slot and number_slot.first else ""
         line = firsts[0][1].paras[0].line
-        if len(firsts) == 1 and _NOTE.match(_text(firsts[0][1])):  # "注:…" written in a row of its own
+        if len(firsts) == 1 and _NOTE.match(cell_text(firsts[0][1])):  # "注:…" written in a row of its own
             for para in firsts[0][1].paras:
                 self.ledger.content(para.text, para.line)
                 self.unplaced.append(Unplaced(para.text, para.line, "a note written in a row of the table"))
@@ -209,7 +127,7 @@ class _Reader:
                 continue  # the row number, read above
             self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
 
-    def _unglue_number(self, row: list[_Slot]) -> list[_Slot]:
+    def _unglue_number(self, row: list[Slot]) -> list[Slot]:
         """A row one cell short whose first cell starts with the next row number ("2确保…"):
         the number split off into a cell of its own."""
         if not self.numbered or len(row) != len(self.slot_of) - 1 or not row[0].first or not row[0].cell.paras:
@@ -221,7 +139,7 @@ class _Reader:
             return row
         self.ledger.structure("separator", m.group(2), first.line)
         rest = Cell((Para(first.text[m.end():], first.line),) + row[0].cell.paras[1:])
-        return [_Slot(Cell((Para(m.group(1), first.line),)), True), _Slot(rest, True)] + row[1:]
+        return [Slot(Cell((Para(m.group(1), first.line),)), True), Slot(rest, True)] + row[1:]
 
     def _first_data_slot(self, slot_of) -> int:
         """The slot a merged cell's stray text goes to: the first column after the task, else the task."""
@@ -229,8 +147,8 @@ class _Reader:
         after = [j for j, role in roles.items() if role not in ("number", "task")]
         return after[0] if after else next((j for j, role in roles.items() if role == "task"), len(slot_of) - 1)
 
-    def _is_section(self, row: list[_Slot], cell: Cell, next_row: list[_Slot] | None) -> bool:
-        text = _text(cell)
+    def _is_section(self, row: list[Slot], cell: Cell, next_row: list[Slot] | None) -> bool:
+        text = cell_text(cell)
         return bool(
             heading_level(text)
             or (cell.colspan > 1 and cell.colspan >= len(self.slot_of))
@@ -290,12 +208,6 @@ class _Reader:
                      for d in self.drafts)
         return Table(caption.text if caption else None, tuple(columns), rows,
                      caption.line if caption else self.grid.line, tuple(self.sections))
-
-
-def header_row(grid: Grid) -> int | None:
-    """Index of the grid's header: the first row naming at least two known columns."""
-    return next((n for n, row in enumerate(grid.rows)
-                 if sum(1 for cell in row if role_of(_text(cell))) >= 2), None)
 
 
 def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
