@@ -141,18 +141,13 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             last_is_table = True
             i = end
             continue
-        run = entry_run(body, i)
+        run, parse = entry_run(body, i), parse_entries
+        if not run:
+            run, parse = group_run(body, i), parse_groups
         if run:
             flush()
             last_is_table = False
-            entries.extend(parse_entries(body[i:i + run], ledger, notes))
-            i += run
-            continue
-        run = group_run(body, i)
-        if run:
-            flush()
-            last_is_table = False
-            entries.extend(parse_groups(body[i:i + run], ledger, notes))
+            entries.extend(parse(body[i:i + run], ledger, notes))
             i += run
             continue
         pending.append(block)
