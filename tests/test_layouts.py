@@ -140,3 +140,14 @@ def test_flattened_table_with_section_headings_between_rows():
     assert table.rows[1].owners == ("高新处", "规划处")
     assert _texts(table.rows[2], "progress") == ["上半年技术交易额96亿元。"]
     assert report.unplaced == () and "unknown-column" not in _codes(report)
+
+
+def test_cells_apart_by_spaces_like_the_header_are_split_there(tmp_report):
+    report = parse_file(tmp_report("某市2021年工作推进情况\n\n序号　内容与要求　完成情况　责任单位\n"
+                                   "1　确保增长7%。　增长8.1%。　市发改委\n2 新增就业5万人。 新增4.2万人。 市人力社保局、市总工会\n"))
+    (table,) = report.tables
+    assert [c.label for c in table.columns] == ["序号", "内容与要求", "完成情况", "责任单位"]
+    assert [(r.task, _texts(r, "progress"), r.owners) for r in table.rows] == [
+        ("确保增长7%。", ["增长8.1%。"], ("市发改委",)),
+        ("新增就业5万人。", ["新增4.2万人。"], ("市人力社保局", "市总工会"))]
+    assert "unsplit-row" not in _codes(report)

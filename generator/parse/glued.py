@@ -5,7 +5,8 @@
 
 The header is split by the column vocabulary (the fewest known labels that make up the
 whole line). A row starts with its number, glued to the text; its paragraphs up to the
-next number are its cells when there are as many as columns. Otherwise a unit at the end
+next number are its cells when there are as many as columns (or, when the header's labels
+stand apart by spaces, the row's parts between spaces, if there are as many). Otherwise a unit at the end
 of the row that the owners vocabulary knows is split off into the owners column (when
 that column is the last), and the rest is kept whole in the first column it may belong
 to, with an `unsplit-row` diagnostic: the boundary between two sentences of text is not
@@ -25,6 +26,7 @@ from .tables import split_names
 _START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 _TAIL = re.compile(r"[。；;！!？?)）]\s*([^。；;！!？?)）]+)$")
 _MAX_LABELS = 12
+_SPACES = re.compile(r"\s+")
 
 
 def split_header(text: str) -> list[str] | None:
@@ -67,6 +69,7 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int] | None:
     if j >= len(body) or not _starts_row(body[j], 1):
         return None
     roles = [role_of(label) for label in labels]
+    spaced = all(_SPACES.search(label) for label in labels[1:])  # the copy put spaces between the cells
     rows: list[tuple[Cell, ...]] = [_header_cells(first, labels)]
     structure: list[Para] = []
     rows += [(Cell((para,)),) for para in body[i + 1:j]]
@@ -81,7 +84,7 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int] | None:
             heads += 1
         if heads >= len(body) or not _starts_row(body[heads], expected + 1):  # the table ends with this row
             stop = heads = _last_row_end(body, end, stop)
-        rows.append(_row(body[end:stop], roles, labels, structure, notes))
+        rows.append(_row(body[end:stop], roles, labels, structure, notes, spaced))
         rows += [_header_cells(para, labels) if heading_level(para.text) == 0 else (Cell((para,)),)
                  for para in body[stop:heads]]
         expected, end = expected + 1, heads
@@ -93,7 +96,7 @@ def _is_divider(block, labels: list[str]) -> bool:
 
 
 def _header_cells(para: Para, labels: list[str]) -> tuple[Cell, ...]:
-    return tuple(Cell((Para(label, para.line),)) for label in labels)
+    return tuple(Cell((Para(label.strip(), para.line),)) for label in labels)
 
 
 def _last_row_end(body: list, start: int, stop: int) -> int:
@@ -104,7 +107,8 @@ def _last_row_end(body: list, start: int, stop: int) -> int:
     return end
 
 
-def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes) -> tuple[Cell, ...]:
+def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,
+         spaced: bool) -> tuple[Cell, ...]:
     first = paras[0]
     m = _START.match(first.text)
     number = Cell((Para(m.group(1), first.line),))
@@ -112,6 +116,8 @@ def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para
         structure.append(Para(m.group(2).strip(), first.line))
     rest = [Para(first.text[m.end():], first.line)] + list(paras[1:])
     columns = [n for n, role in enumerate(roles) if role != "number"]
+    if spaced and len(rest) == 1 and len(_SPACES.split(rest[0].text.strip())) == len(columns):
+        rest = [Para(part, first.line) for part in _SPACES.split(rest[0].text.strip())]  # cells apart like the labels
     if len(rest) == len(columns):
         return (number,) + tuple(Cell((p,)) for p in rest)
     owners_cell = None
