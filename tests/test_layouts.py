@@ -151,3 +151,12 @@ def test_cells_apart_by_spaces_like_the_header_are_split_there(tmp_report):
         ("确保增长7%。", ["增长8.1%。"], ("市发改委",)),
         ("新增就业5万人。", ["新增4.2万人。"], ("市人力社保局", "市总工会"))]
     assert "unsplit-row" not in _codes(report)
+
+
+def test_rows_the_publisher_did_not_number_stay_rows(tmp_report):
+    """A row with a task of its own is a row, not the continuation of the row above."""
+    report = parse_file(tmp_report("某表情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n"
+                                   "| | 任务甲。 | 完成甲。 |\n| | 任务乙。 | 完成乙。 |\n| | | 乙的续行。 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task, _texts(r, "progress")) for r in table.rows] == [
+        (None, "任务甲。", ["完成甲。"]), (None, "任务乙。", ["完成乙。", "乙的续行。"])]

@@ -107,14 +107,18 @@ class _Reader:
             self.sections.append(Item(text, line))
             self.section = text
             return
-        new_row = not (self.numbered and self.drafts and number_value(number) is None)
+        has_task = any(j < len(slot_of) and slot_of[j] is not None and self.columns[slot_of[j]].role == "task"
+                       for j, _ in firsts)
+        new_row = (number_value(number) is not None or not (self.numbered and self.drafts)
+                   or (has_task and not number))  # a task of its own: a row the publisher did not number
         if not new_row:
             draft = self.drafts[-1]
             if number and number_slot is not None:  # a merged cell's text written where the number stands
-                firsts = [(self._first_data_slot(slot_of), cell) if j == number_at else (j, cell) for j, cell in firsts]
+                target = self._first_data_slot(slot_of)
+                firsts = [(target, cell) if j == number_at else (j, cell) for j, cell in firsts]
                 self.notes.add(line, "continuation-row",
                                f"line {line} continues row {draft.number}: its text {number[:20]!r} is added to "
-                               f"{self.columns[slot_of[firsts[0][0]]].label}",
+                               f"{self.columns[slot_of[target]].label}",
                                "a merged cell's text on a line of its own: check which column it is in on the published page")
         else:
             draft = _Draft(number or None, line, self.section, {})
