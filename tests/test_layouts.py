@@ -160,3 +160,18 @@ def test_rows_the_publisher_did_not_number_stay_rows(tmp_report):
     (table,) = report.tables
     assert [(r.number, r.task, _texts(r, "progress")) for r in table.rows] == [
         (None, "任务甲。", ["完成甲。"]), (None, "任务乙。", ["完成乙。", "乙的续行。"])]
+
+
+def test_cells_apart_by_tabs_as_a_browser_copies_a_table():
+    report = parse_file(DATA / "tab_cells.txt")
+    (table,) = report.tables
+    assert _columns(table) == [("序号", "number"), ("工作事项", "task"), ("完成情况（截至6月底）", "progress"),
+                               ("责任处室", "owners"), ("备注", None)]
+    row1, row2, row3 = table.rows
+    assert [(i.marker, i.text) for i in row1.cell("progress")] == [("1.", "已开工项目68项。"), ("2.", "完成投资120亿元。")]
+    assert row1.owners == ("投资处",) and row1.cell("备注") == ()
+    assert (row2.cell("progress"), row2.owners, _texts(row2, "备注")) == ((), ("中小企业处", "产业处"), ["待下半年认定"])
+    assert row3.task == "推进数字化改造 200家企业。"
+    assert _texts(row3, "progress") == ["已完成改造112家。", "培训企业负责人300人次。"] and row3.owners == ("数字经济处",)
+    assert [p.text for s in report.sections for p in s.paragraphs] == ["下半年将继续推进各项工作。"]
+    assert "unsplit-row" not in _codes(report)

@@ -141,6 +141,20 @@ def glued_report(draw):
 
 
 @st.composite
+def tab_report(draw):
+    """Cells apart by tabs, as a browser copies a table; a list cell may break over lines."""
+    header, rows = draw(family_rows())
+    lines = [draw(sentence) + "情况", "\t".join(header)]
+    for row in rows:
+        if isinstance(row, str):
+            lines.append(row)
+            continue
+        text = "\t".join(row)
+        lines += text.split("。2.", 1) if draw(st.booleans()) else [text]
+    return "\n".join(lines)
+
+
+@st.composite
 def parts_report(draw):
     """A table in parts: caption, pipe table, caption, the same header, numbering running on or not."""
     header = ["序号"] + draw(st.lists(family_label, min_size=2, max_size=4))
@@ -164,8 +178,8 @@ def unit_headings_report(draw):
     return "\n".join(lines)
 
 
-family_report = st.one_of(pipe_rows_report(), cell_per_line_report(), glued_report(), parts_report(),
-                          unit_headings_report())
+family_report = st.one_of(pipe_rows_report(), cell_per_line_report(), glued_report(), tab_report(),
+                          parts_report(), unit_headings_report())
 
 
 SEED_LINES = [p.read_text("utf-8").split("\n") for p in SEEDS]
@@ -210,6 +224,7 @@ any_report = st.one_of(
 @example("重点工作\n重点工作\n责任单位\n1\n0\n一室\n0")  # text after the last column: unplaced
 @example("序号|序号||0\n0|0|||0")  # a second number column: its cell unplaced, not dropped
 @example("0情况\n| 内容与要求 | 序号 |\n| 1 | 0 |\n| 2 | 0000 |")  # a stray text where the number stands
+@example("\r序号|序号|序号\n00||\n一、\n序号|序号|序号\n000000||\n0||顺利推进")  # a part reads a role the table did not
 def test_parser_never_crashes_and_conserves_text(text):
     try:
         report = parse_document(parse_source_text(text, "generated.txt"))

@@ -50,10 +50,16 @@ def merge(previous: Table, table: Table) -> Table:
     if table.caption:
         sections.append(Item(table.caption, table.line))
     sections += table.sections
-    columns = list(previous.columns) + [c for c in table.columns if c.key not in {p.key for p in previous.columns}]
+    # the part's columns are the table's, in the same places (the part may have read a role the table did not)
+    published = [c for c in previous.columns if not c.from_cells]
+    same_place = dict(zip((c.key for c in table.columns if not c.from_cells), (c.key for c in published)))
+    columns = list(previous.columns) + [c for c in table.columns
+                                        if c.from_cells and c.key not in {p.key for p in previous.columns}]
     keys = [c.key for c in columns if c.role != "number"]
-    rows += [_in(row, table.caption) for row in table.rows]
-    rows = [dataclasses.replace(row, cells=tuple((k, row.cell(k)) for k in keys)) for row in rows]
+    part_rows = [dataclasses.replace(_in(row, table.caption),
+                                     cells=tuple((same_place.get(k, k), items) for k, items in row.cells))
+                 for row in table.rows]
+    rows = [dataclasses.replace(row, cells=tuple((k, row.cell(k)) for k in keys)) for row in rows + part_rows]
     return Table(caption, tuple(columns), tuple(rows), previous.line, tuple(sections))
 
 

@@ -6,7 +6,8 @@
 The header is split by the column vocabulary (the fewest known labels that make up the
 whole line). A row starts with its number, glued to the text; its paragraphs up to the
 next number are its cells when there are as many as columns (or, when the header's labels
-stand apart by spaces, the row's parts between spaces, if there are as many). Otherwise a unit at the end
+stand apart by tabs, as a browser copies a table, the row's parts between tabs; by spaces,
+the row's parts between spaces, if there are as many). Otherwise a unit at the end
 of the row that the owners vocabulary knows is split off into the owners column (when
 that column is the last), and the rest is kept whole in the first column it may belong
 to, with an `unsplit-row` diagnostic: the boundary between two sentences of text is not
@@ -30,7 +31,12 @@ _SPACES = re.compile(r"\s+")
 
 
 def split_header(text: str) -> list[str] | None:
-    """`text` as the fewest known column labels that make it up exactly, or None."""
+    """`text` as the fewest known column labels that make it up exactly, or None. Labels apart
+    by tabs are taken as they stand, known or not, when two of them are known, one the task."""
+    if "\t" in text:
+        labels = text.split("\t")
+        roles = [role_of(label) for label in labels]
+        return labels if "task" in roles and sum(1 for r in roles if r) >= 2 and all(map(str.strip, labels)) else None
     if len(text) > _MAX_LABELS * 12 or not is_label_prefix(text[:2]):
         return None  # most paragraphs: no label at their start
     best: list[list[str] | None] = [None] * (len(text) + 1)
@@ -48,11 +54,12 @@ def split_header(text: str) -> list[str] | None:
     return labels
 
 
-def _starts_row(block, expected: int) -> re.Match | None:
+def _starts_row(block, expected: int, tabbed: bool = False) -> re.Match | None:
+    """The row number `expected` starting `block`; in a tabbed table, in a cell of its own."""
     if not isinstance(block, Para):
         return None
     m = _START.match(block.text)
-    return m if m and int(m.group(1)) == expected else None
+    return m if m and int(m.group(1)) == expected and (not tabbed or "\t" in m.group(2)) else None
 
 
 def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int] | None:
@@ -66,24 +73,26 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int] | None:
     j = i + 1
     while j < len(body) and isinstance(body[j], Para) and heading_level(body[j].text):
         j += 1
-    if j >= len(body) or not _starts_row(body[j], 1):
+    tabbed = "\t" in first.text
+    if j >= len(body) or not _starts_row(body[j], 1, tabbed):
         return None
     roles = [role_of(label) for label in labels]
-    spaced = all(_SPACES.search(label) for label in labels[1:])  # the copy put spaces between the cells
+    # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
+    spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
     rows: list[tuple[Cell, ...]] = [_header_cells(first, labels)]
     structure: list[Para] = []
     rows += [(Cell((para,)),) for para in body[i + 1:j]]
     expected, end = 1, j
-    while end < len(body) and _starts_row(body[end], expected):
+    while end < len(body) and _starts_row(body[end], expected, tabbed):
         stop = end + 1
-        while (stop < len(body) and isinstance(body[stop], Para) and not _starts_row(body[stop], expected + 1)
+        while (stop < len(body) and isinstance(body[stop], Para) and not _starts_row(body[stop], expected + 1, tabbed)
                and not _is_divider(body[stop], labels)):
             stop += 1
         heads = stop  # headings and repeated headers up to the next row
         while heads < len(body) and _is_divider(body[heads], labels):
             heads += 1
-        if heads >= len(body) or not _starts_row(body[heads], expected + 1):  # the table ends with this row
-            stop = heads = _last_row_end(body, end, stop)
+        if heads >= len(body) or not _starts_row(body[heads], expected + 1, tabbed):  # the table ends with this row
+            stop = heads = _last_row_end(body, end, stop, tabbed)
         rows.append(_row(body[end:stop], roles, labels, structure, notes, spaced))
         rows += [_header_cells(para, labels) if heading_level(para.text) == 0 else (Cell((para,)),)
                  for para in body[stop:heads]]
@@ -99,8 +108,13 @@ def _header_cells(para: Para, labels: list[str]) -> tuple[Cell, ...]:
     return tuple(Cell((Para(label.strip(), para.line),)) for label in labels)
 
 
-def _last_row_end(body: list, start: int, stop: int) -> int:
-    """The last row takes the paragraphs after its first only while they name units."""
+def _last_row_end(body: list, start: int, stop: int, tabbed: bool) -> int:
+    """The last row takes the paragraphs after its first only while they name units, or, in a
+    tabbed table, up to the next line with a tab (a cell over several lines)."""
+    if tabbed:
+        tab = next((k for k in range(start + 1, min(stop, start + 9)) if "\t" in body[k].text), None)
+        if tab is not None:
+            return tab + 1
     end = start + 1
     while end < stop and looks_like_unit(body[end].text):
         end += 1
@@ -108,7 +122,7 @@ def _last_row_end(body: list, start: int, stop: int) -> int:
 
 
 def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,
-         spaced: bool) -> tuple[Cell, ...]:
+         spaced: str) -> tuple[Cell, ...]:
     first = paras[0]
     m = _START.match(first.text)
     number = Cell((Para(m.group(1), first.line),))
@@ -116,6 +130,17 @@ def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para
         structure.append(Para(m.group(2).strip(), first.line))
     rest = [Para(first.text[m.end():], first.line)] + list(paras[1:])
     columns = [n for n, role in enumerate(roles) if role != "number"]
+    if spaced == "\t":  # a cell per tab; a line without one at its start continues the cell before
+        cells: list[list[Para]] = []
+        for n, para in enumerate(rest):
+            for k, part in enumerate(para.text.split("\t")):
+                piece = [Para(part.strip(), para.line)] if part.strip() else []
+                if k == 0 and n > 0:
+                    cells[-1].extend(piece)
+                else:
+                    cells.append(piece)
+        if len(cells) <= len(columns):
+            return (number,) + tuple(Cell(tuple(c)) for c in cells) + (Cell(()),) * (len(columns) - len(cells))
     if spaced and len(rest) == 1 and len(_SPACES.split(rest[0].text.strip())) == len(columns):
         rest = [Para(part, first.line) for part in _SPACES.split(rest[0].text.strip())]  # cells apart like the labels
     if len(rest) == len(columns):
