@@ -175,3 +175,16 @@ def test_cells_apart_by_tabs_as_a_browser_copies_a_table():
     assert _texts(row3, "progress") == ["已完成改造112家。", "培训企业负责人300人次。"] and row3.owners == ("数字经济处",)
     assert [p.text for s in report.sections for p in s.paragraphs] == ["下半年将继续推进各项工作。"]
     assert "unsplit-row" not in _codes(report)
+
+
+def test_a_section_announcing_its_count_is_checked_against_its_rows(tmp_report):
+    part = "| 序号 | 重点任务 | 推进情况 | 牵头单位 |\n|---|---|---|---|\n"
+    report = parse_file(tmp_report(
+        "某县2023年重点工作推进情况\n\n县长主抓重点工作(3项)\n\n" + part + "| 1 | 甲。 | 甲进展。 | 县发改局 |\n"
+        "| 2 | 乙。 | 乙进展。 | 县经信局 |\n\n副县长分管重点工作(1项)\n\n" + part + "| 3 | 丙。 | 丙进展。 | 县交通运输局 |\n"
+        "\n其他重点工作(2项)\n\n" + part + "| 4 | 丁。 | 丁进展。 | 县交通运输局 |\n"))
+    (table,) = report.tables
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4"]
+    counts = [(d.line, d.message) for d in report.diagnostics if d.code == "row-count"]
+    assert counts == [(3, "the section '县长主抓重点工作(3项)' announces 3 rows but 2 were found"),
+                      (16, "the section '其他重点工作(2项)' announces 2 rows but 1 were found")]

@@ -110,7 +110,7 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         block = body[i]
         if isinstance(block, Grid):
             caption = take_caption()
-            if read_grid(block, caption, tables if last_is_table else None, ledger, notes, unplaced, tables):
+            if read_grid(block, caption, tables, last_is_table, ledger, notes, unplaced):
                 last_is_table = True
             else:  # cells without a known header: keep their text as paragraphs
                 if caption:
@@ -126,7 +126,7 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             caption = take_caption()
             grid, i = perline or glued
             short_rows(grid, notes)
-            read_grid(grid, caption, tables if last_is_table else None, ledger, notes, unplaced, tables)
+            read_grid(grid, caption, tables, last_is_table, ledger, notes, unplaced)
             last_is_table = True
             continue
         header = find_header(body, i)

@@ -19,7 +19,7 @@ from ..vocabulary import fold
 from .grid import grid_table
 from .ledger import Ledger, Notes
 from .sections import heading_level
-from .tables import number_value
+from .tables import check_count, number_value
 
 
 def same_header(previous: Table, table: Table) -> bool:
@@ -67,20 +67,26 @@ def _in(row: Row, section: str | None) -> Row:
     return row if row.section is not None or section is None else dataclasses.replace(row, section=section)
 
 
-def read_grid(grid: Grid, caption: Para | None, previous: list[Table] | None, ledger: Ledger,
-               notes: Notes, unplaced: list[Unplaced], tables: list[Table]) -> bool:
-    """Read a grid as a new table, or as the next part of the table before it; False when it is no table.
+def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continue: bool, ledger: Ledger,
+              notes: Notes, unplaced: list[Unplaced]) -> bool:
+    """Read a grid as a new table, or as the next part of the last table (`may_continue`: nothing
+    but a caption stands between them). False when the grid is no table.
 
     A part is read first on the side (its header as a repeated one): whether it continues
     the table before depends on its rows."""
-    if previous:
+    if may_continue and tables:
         side = (Ledger(), Notes(), [])
         part = grid_table(grid, caption, *side, repeated=True)
-        if part is not None and continues(previous[-1], part):
+        if part is not None and continues(tables[-1], part):
             ledger.pieces += side[0].pieces
-            notes.items += [n for n in side[1].items if n[1] != "unknown-column"]  # said of the first part
+            # said of the first part already, or counted again below on the whole table
+            notes.items += [n for n in side[1].items if n[1] not in ("unknown-column", "row-count")]
             unplaced += side[2]
-            tables[-1] = merge(previous[-1], part)
+            merged = merge(tables[-1], part)
+            counted = {merged.line} | {s.line for s in merged.sections}
+            notes.items = [n for n in notes.items if not (n[1] == "row-count" and n[0] in counted)]
+            check_count(merged, notes)
+            tables[-1] = merged
             return True
     table = grid_table(grid, caption, ledger, notes, unplaced)
     if table is not None:

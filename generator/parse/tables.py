@@ -70,11 +70,18 @@ def is_caption(para) -> bool:
 
 
 def check_count(table: Table, notes: Notes) -> None:
+    """A caption's count of rows ("(17项)") against the rows found; a section's against its rows."""
     if table.caption:
         m = _CAPTION_COUNT.search(table.caption)
         if m and int(m.group(1)) != len(table.rows):
             notes.add(table.line, "row-count", f"the caption announces {m.group(1)} rows but {len(table.rows)} were found",
                       "the table may be cut short or a row number may be missing in the source")
+    for section in table.sections:
+        m = _CAPTION_COUNT.search(section.text)
+        found = sum(1 for row in table.rows if row.section == section.text)
+        if m and int(m.group(1)) != found:
+            notes.add(section.line, "row-count", f"the section {section.text[:30]!r} announces {m.group(1)} rows "
+                      f"but {found} were found", "a row may be missing in the source, or placed under another section")
 
 
 def split_names(text: str) -> list[tuple[str, bool]]:
