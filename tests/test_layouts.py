@@ -188,3 +188,15 @@ def test_a_section_announcing_its_count_is_checked_against_its_rows(tmp_report):
     counts = [(d.line, d.message) for d in report.diagnostics if d.code == "row-count"]
     assert counts == [(3, "the section '县长主抓重点工作(3项)' announces 3 rows but 2 were found"),
                       (16, "the section '其他重点工作(2项)' announces 2 rows but 1 were found")]
+
+
+def test_flattened_table_in_parts_with_the_header_repeated_is_one_table():
+    report = parse_file(DATA / "flat_parts.txt")
+    (table,) = report.tables
+    assert table.caption is None
+    assert [c.label for c in table.columns] == ["重点工作任务", "完成情况", "责任单位"]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "市长主抓重点工作"), ("2", "市长主抓重点工作"), ("3", "副市长分管重点工作")]
+    assert table.rows[1].owners == ("市人力社保局",)  # not the next part's caption or header
+    assert table.rows[2].owners == ("市林业局", "市自然资源和规划局")
+    assert report.sections == () and report.unplaced == ()

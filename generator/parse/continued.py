@@ -39,14 +39,11 @@ def continues(previous: Table, table: Table) -> bool:
 
 def merge(previous: Table, table: Table) -> Table:
     """`table` (read with its header as a repeated header) appended to `previous`."""
+    if table.caption and not previous.sections:
+        previous = caption_to_section(previous, table.caption)
     sections = list(previous.sections)
     rows = list(previous.rows)
     caption = previous.caption
-    if (table.caption and caption and not previous.sections
-            and bool(heading_level(caption)) == bool(heading_level(table.caption))):
-        sections.append(Item(caption, previous.line))
-        rows = [_in(row, caption) for row in rows]
-        caption = None
     if table.caption:
         sections.append(Item(table.caption, table.line))
     sections += table.sections
@@ -61,6 +58,16 @@ def merge(previous: Table, table: Table) -> Table:
                  for row in table.rows]
     rows = [dataclasses.replace(row, cells=tuple((k, row.cell(k)) for k in keys)) for row in rows + part_rows]
     return Table(caption, tuple(columns), tuple(rows), previous.line, tuple(sections))
+
+
+def caption_to_section(table: Table, heading: str) -> Table:
+    """The caption of a table's first part as its first section, when the next part's `heading`
+    is of the same kind (both 一、 headings, or both plain lines) and no section comes before it."""
+    if (not table.caption or (table.sections and table.sections[0].text != heading)
+            or bool(heading_level(table.caption)) != bool(heading_level(heading))):
+        return table
+    return dataclasses.replace(table, caption=None, rows=tuple(_in(row, table.caption) for row in table.rows),
+                               sections=(Item(table.caption, table.line),) + table.sections)
 
 
 def _in(row: Row, section: str | None) -> Row:

@@ -20,7 +20,8 @@ from ..vocabulary import fold, is_label_prefix, role_of, roles
 from .items import Marked, record, segments
 from .ledger import Ledger, Notes
 from .sections import heading_level
-from .tables import check_count, dedupe_roles, is_owner_para, number_value, owner_items
+from .continued import caption_to_section
+from .tables import check_count, dedupe_roles, is_caption, is_owner_para, number_value, owner_items
 
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?,，]")
 _CHINESE_NUMBER = re.compile("[一二三四五六七八九十]{1,3}")
@@ -118,18 +119,21 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     readings: dict[tuple, list[str]] = {}
     rows = []
     section = sections[-1].text if sections else None
+    labels = [fold(p.text) for _, paras in header.parts for p in paras]
+    parted = None  # the first section that stands over the header repeated
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(region)
-        paras = region[start + 1:stop]
-        heads = []
-        while n + 1 < len(starts) and len(paras) > 1 and heading_level(paras[-1].text):  # a section row before the next
-            heads.insert(0, paras.pop())
+        paras, heads, repeated = _before_next(region[start + 1:stop], labels, n + 1 < len(starts))
         rows.append(dataclasses.replace(_flat_row(region[start], paras, header.columns, groups, ledger, notes,
                                                   readings, unplaced), section=section))
         for para in heads:
             ledger.content(para.text, para.line)
             sections.append(Item(para.text, para.line))
             section = para.text
+        for para in repeated:
+            ledger.structure("header", para.text, para.line)
+        if repeated and heads and parted is None:
+            parted = heads[0].text
     for (label, empties, kept), numbers in readings.items():
         notes.add(
             header.parts[0][1][0].line, "ambiguous-empty-column",
@@ -139,8 +143,26 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
         )
     table = Table(caption.text if caption else None, header.columns, tuple(rows),
                   caption.line if caption else header.parts[0][1][0].line, tuple(sections))
+    if parted is not None:
+        table = caption_to_section(table, parted)
     check_count(table, notes)
     return table
+
+
+def _before_next(paras: list[Para], labels: list[str], more: bool) -> tuple[list[Para], list[Para], list[Para]]:
+    """A row's own paragraphs, then what stands before the next row: section headings (一、),
+    or the header repeated with the section's caption over it."""
+    if not more:
+        return paras, [], []
+    size = len(labels)
+    if len(paras) > size and [fold(p.text) for p in paras[-size:]] == labels:
+        paras, repeated = paras[:-size], paras[-size:]
+        heads = [paras.pop()] if len(paras) > 1 and (heading_level(paras[-1].text) or is_caption(paras[-1])) else []
+        return paras, heads, repeated
+    heads = []
+    while len(paras) > 1 and heading_level(paras[-1].text):
+        heads.insert(0, paras.pop())
+    return paras, heads, []
 
 
 def _row_starts(region: list[Para], notes: Notes) -> list[int]:
