@@ -138,8 +138,11 @@ def looks_like_division(text: str) -> bool:
 
 @cache
 def _unit_like() -> re.Pattern[str]:
-    suffixes = sorted(_load("columns.toml")["owners"]["suffixes"], key=len, reverse=True)
-    return re.compile(r"[\u4e00-\u9fff]{1,16}(" + "|".join(map(re.escape, suffixes)) + ")")
+    owners = _load("columns.toml")["owners"]
+    suffixes = sorted(owners["suffixes"], key=len, reverse=True)
+    starts = "|".join(map(re.escape, owners.get("not_starting", ())))
+    return re.compile((f"(?!{starts})" if starts else "") + r"[\u4e00-\u9fff]{1,16}("
+                      + "|".join(map(re.escape, suffixes)) + ")")
 
 
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -148,7 +151,7 @@ _PARENTHESISED = re.compile(r"\([^()]*\)")
 def looks_like_unit(text: str) -> bool:
     """A responsible unit of any publisher: a division, or a name ending like one (owners in columns.toml)."""
     name = fold(text)
-    if looks_like_division(name):
+    if division_named(name) is not None:
         return True
     bare = _PARENTHESISED.sub("", name)
     return bare != "" and len(name) <= 30 and bool(_unit_like().fullmatch(bare))

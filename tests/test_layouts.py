@@ -200,3 +200,11 @@ def test_flattened_table_in_parts_with_the_header_repeated_is_one_table():
     assert table.rows[1].owners == ("市人力社保局",)  # not the next part's caption or header
     assert table.rows[2].owners == ("市林业局", "市自然资源和规划局")
     assert report.sections == () and report.unplaced == ()
+
+
+def test_progress_that_ends_like_a_unit_is_not_split_off_as_one(tmp_report):
+    report = parse_file(tmp_report("某市2021年工作推进情况\n\n序号内容与要求完成情况责任单位\n"
+                                   "1编制专项规划。规划初稿已报省政府\n2推进改革。已完成。市发改委\n"))
+    row1, row2 = report.tables[0].rows
+    assert row1.owners == () and row1.task == "编制专项规划。规划初稿已报省政府"
+    assert row2.owners == ("市发改委",)
