@@ -140,8 +140,9 @@ def looks_like_division(text: str) -> bool:
 def _unit_like() -> re.Pattern[str]:
     owners = _load("columns.toml")["owners"]
     suffixes = sorted(owners["suffixes"], key=len, reverse=True)
-    starts = "|".join(map(re.escape, owners.get("not_starting", ())))
-    return re.compile((f"(?!{starts})" if starts else "") + r"[\u4e00-\u9fff]{1,16}("
+    starts = "|".join(map(re.escape, owners["not_starting"]))
+    inside = "|".join(map(re.escape, owners["not_containing"]))
+    return re.compile(f"(?!{starts})(?!.*({inside}))" + r"[\u4e00-\u9fff]{1,16}("
                       + "|".join(map(re.escape, suffixes)) + ")")
 
 
