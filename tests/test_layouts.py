@@ -208,3 +208,16 @@ def test_progress_that_ends_like_a_unit_is_not_split_off_as_one(tmp_report):
     row1, row2 = report.tables[0].rows
     assert row1.owners == () and row1.task == "编制专项规划。规划初稿已报省政府"
     assert row2.owners == ("市发改委",)
+
+
+def test_flattened_rows_with_owners_in_the_task_and_fields_after_labels(tmp_report):
+    report = parse_file(tmp_report(
+        "某局2022年重点工作情况\n\n序号\n\n重点任务\n\n进展情况\n\n1\n\n建设孵化器5家。（责任单位:高新处、成果处）\n\n"
+        "进展情况:已建成3家。下步打算:年底前建成其余2家。\n\n2\n\n举办创新大赛。\n\n已举办。\n"))
+    (table,) = report.tables
+    assert [(c.label, c.role, c.from_cells) for c in table.columns] == [
+        ("序号", "number", False), ("重点任务", "task", False), ("进展情况", "progress", False), ("责任单位", "owners", True)]
+    row1, row2 = table.rows
+    assert (row1.task, row1.owners) == ("建设孵化器5家。", ("高新处", "成果处"))
+    assert _texts(row1, "progress") == ["进展情况:已建成3家。", "下步打算:年底前建成其余2家。"]
+    assert (row2.task, row2.owners, _texts(row2, "progress")) == ("举办创新大赛。", (), ["已举办。"])

@@ -32,7 +32,7 @@ def flat_table_report(draw):
     lines += draw(st.lists(label, min_size=0, max_size=10))
     for n in range(1, draw(st.integers(1, 4)) + 1):
         lines.append(str(n))
-        lines.append(draw(sentence))
+        lines.append(draw(st.one_of(sentence, family_cell())))
         for _ in range(draw(st.integers(0, 4))):
             lines += draw(st.one_of(numbered(), sentence.map(lambda s: [s])))
         lines += draw(st.lists(division, max_size=3))

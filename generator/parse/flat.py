@@ -20,6 +20,7 @@ from ..vocabulary import fold, is_label_prefix, role_of, roles
 from .items import Marked, record, segments
 from .ledger import Ledger, Notes
 from .sections import heading_level
+from .cells import split_inline_labels, split_task_owners
 from .continued import caption_to_section
 from .tables import check_count, dedupe_roles, is_caption, is_owner_para, number_value, owner_items
 
@@ -121,11 +122,13 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     section = sections[-1].text if sections else None
     labels = [fold(p.text) for _, paras in header.parts for p in paras]
     parted = None  # the first section that stands over the header repeated
+    owner_label = None  # owners written in the task cells: a column the header does not have
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(region)
         paras, heads, repeated = _before_next(region[start + 1:stop], labels, n + 1 < len(starts))
-        rows.append(dataclasses.replace(_flat_row(region[start], paras, header.columns, groups, ledger, notes,
-                                                  readings, unplaced), section=section))
+        row, label = _flat_row(region[start], paras, header.columns, groups, ledger, notes, readings, unplaced)
+        rows.append(dataclasses.replace(row, section=section))
+        owner_label = owner_label or label
         for para in heads:
             ledger.content(para.text, para.line)
             sections.append(Item(para.text, para.line))
@@ -141,7 +144,12 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
             f"{'、'.join(empties)} empty and the text in {'、'.join(kept) or 'no column'}",
             "an empty cell leaves no text in a flattened table; check these rows against the published page",
         )
-    table = Table(caption.text if caption else None, header.columns, tuple(rows),
+    columns = header.columns
+    if owner_label and not groups[2]:
+        columns += (Column(owner_label, "owners", from_cells=True),)
+        rows = [r if any(k == "owners" for k, _ in r.cells) else dataclasses.replace(r, cells=r.cells + (("owners", ()),))
+                for r in rows]
+    table = Table(caption.text if caption else None, columns, tuple(rows),
                   caption.line if caption else header.parts[0][1][0].line, tuple(sections))
     if parted is not None:
         table = caption_to_section(table, parted)
@@ -201,24 +209,29 @@ def _column_groups(columns: tuple[Column, ...]) -> tuple[list[Column], list[Colu
 
 
 def _flat_row(number: Para, paras: list[Para], columns, groups, ledger: Ledger,
-              notes: Notes, readings: dict, unplaced: list[Unplaced]) -> Row:
+              notes: Notes, readings: dict, unplaced: list[Unplaced]) -> tuple[Row, str | None]:
+    """The row, and the label of owners written in its task cell ("责任单位:…"), if any."""
     ledger.content(number.text, number.line)
     before_cols, after_cols, has_owners = groups
     cells: dict[str, tuple[Item, ...]] = {}
     rest = paras
+    label = None
     if any(c.role == "task" for c in columns) and rest:
-        task = rest[0]
-        ledger.content(task.text, task.line)
-        cells["task"] = (Item(task.text, task.line),)
+        task, in_task, label = split_task_owners([rest[0]], ledger)
+        for para in task:
+            ledger.content(para.text, para.line)
+        cells["task"] = tuple(Item(para.text, para.line) for para in task)
+        if in_task:
+            cells["owners"] = in_task
         rest = rest[1:]
     owner_at, owner_len = _owner_run(rest) if has_owners else (None, 0)
     if owner_at is None:
-        if has_owners:
+        if has_owners and "owners" not in cells:
             notes.add(number.line, "no-owners", f"row {number.text}: no responsible division found",
                       "check the row's 责任单位 cell in the source")
         groups_and_segs = [(before_cols + after_cols, segments(rest), "")]
     else:
-        cells["owners"] = owner_items(rest[owner_at:owner_at + owner_len], ledger)
+        cells["owners"] = cells.get("owners", ()) + owner_items(rest[owner_at:owner_at + owner_len], ledger)
         groups_and_segs = [
             (before_cols, segments(rest[:owner_at]), "before 责任单位"),
             (after_cols, segments(rest[owner_at + owner_len:]), "after 责任单位"),
@@ -230,9 +243,9 @@ def _flat_row(number: Para, paras: list[Para], columns, groups, ledger: Ledger,
                     ledger.content((m.marker or "") + m.text, m.line)
                     unplaced.append(Unplaced((m.marker or "") + m.text, m.line, f"row {number.text}: text {where} with no column"))
             else:
-                cells[column.key] = record(marked, ledger)
-    ordered = tuple((c.key, cells.get(c.key, ())) for c in columns if c.role != "number")
-    return Row(number.text, number.line, ordered)
+                cells[column.key] = split_inline_labels(record(marked, ledger))
+    keys = [c.key for c in columns if c.role != "number"] + ([] if has_owners or not label else ["owners"])
+    return Row(number.text, number.line, tuple((k, cells.get(k, ())) for k in keys)), label
 
 
 def _owner_run(paras: list[Para]) -> tuple[int | None, int]:
