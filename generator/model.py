@@ -120,11 +120,16 @@ class Table:
     """Line where the table (its caption, or its header) starts."""
     sections: tuple[Item, ...] = ()
     """The table's section headings in order, as published (each row names its own in `Row.section`)."""
+    layout: str = "cells"
+    """How the parser found the cells (the site's reading, not the report's): "cells" (HTML, `a | b |`
+    rows), "flat" (one cell per paragraph), "cell-per-line" (cells ending in `|`), "tabs", "spaced"
+    (cells apart by tabs or spaces) or "glued" (cells run together)."""
 
     def to_json(self) -> dict:
         return {
             "caption": self.caption,
             "line": self.line,
+            "layout": self.layout,
             "sections": [s.to_json() for s in self.sections],
             "columns": [c.to_json() for c in self.columns],
             "rows": [row.to_json() for row in self.rows],

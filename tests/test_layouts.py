@@ -35,6 +35,7 @@ def test_pipe_rows_with_group_rows_owners_in_the_task_cell_and_a_continuation_li
 def test_sections_with_the_header_repeated_are_one_table():
     report = parse_file(DATA / "pipe_sections.txt")
     (table,) = report.tables
+    assert table.layout == "cells"
     assert _columns(table) == [("序号", "number"), ("重点任务", "task"), ("推进情况", "progress"),
                                ("牵头单位", "owners"), ("进展状态", "status")]
     assert [r.number for r in table.rows] == ["1", "2", "3", "4", "5"]
@@ -70,6 +71,7 @@ def test_parts_under_captions_with_a_two_level_header_are_one_table():
 def test_one_cell_per_line_is_regrouped_by_the_header():
     report = parse_file(DATA / "cell_per_line.txt")
     (table,) = report.tables
+    assert table.layout == "cell-per-line"
     assert _columns(table) == [("序号", "number"), ("内容与要求", "task"), ("完成情况（不超过300字）", "progress"),
                                ("责任单位", "owners")]
     assert [(r.number, r.section) for r in table.rows] == [
@@ -86,6 +88,7 @@ def test_one_cell_per_line_is_regrouped_by_the_header():
 def test_glued_cells_are_split_where_the_text_allows_and_reported_where_not():
     report = parse_file(DATA / "glued_cells.txt")
     (table,) = report.tables
+    assert table.layout == "glued"
     assert _columns(table) == [("序号", "number"), ("内容与要求", "task"), ("完成情况", "progress"), ("责任单位", "owners")]
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一、经济发展"), ("2", "一、经济发展"), ("3", "一、经济发展"), ("4", "二、营商环境")]
@@ -165,6 +168,7 @@ def test_rows_the_publisher_did_not_number_stay_rows(tmp_report):
 def test_cells_apart_by_tabs_as_a_browser_copies_a_table():
     report = parse_file(DATA / "tab_cells.txt")
     (table,) = report.tables
+    assert table.layout == "tabs"
     assert _columns(table) == [("序号", "number"), ("工作事项", "task"), ("完成情况（截至6月底）", "progress"),
                                ("责任处室", "owners"), ("备注", None)]
     row1, row2, row3 = table.rows
@@ -193,6 +197,7 @@ def test_a_section_announcing_its_count_is_checked_against_its_rows(tmp_report):
 def test_flattened_table_in_parts_with_the_header_repeated_is_one_table():
     report = parse_file(DATA / "flat_parts.txt")
     (table,) = report.tables
+    assert table.layout == "flat"
     assert table.caption is None
     assert [c.label for c in table.columns] == ["重点工作任务", "完成情况", "责任单位"]
     assert [(r.number, r.section) for r in table.rows] == [

@@ -124,9 +124,9 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         glued = None if perline else glued_table(body, i, notes)
         if perline or glued:  # their grids' headers name known columns, so they are always tables
             caption = take_caption()
-            grid, i = perline or glued
+            grid, i, layout = perline or glued
             short_rows(grid, notes)
-            read_grid(grid, caption, tables, last_is_table, ledger, notes, unplaced)
+            read_grid(grid, caption, tables, last_is_table, ledger, notes, unplaced, layout)
             last_is_table = True
             continue
         header = find_header(body, i)

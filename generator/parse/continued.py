@@ -57,7 +57,7 @@ def merge(previous: Table, table: Table) -> Table:
                                      cells=tuple((same_place.get(k, k), items) for k, items in row.cells))
                  for row in table.rows]
     rows = [dataclasses.replace(row, cells=tuple((k, row.cell(k)) for k in keys)) for row in rows + part_rows]
-    return Table(caption, tuple(columns), tuple(rows), previous.line, tuple(sections))
+    return Table(caption, tuple(columns), tuple(rows), previous.line, tuple(sections), previous.layout)
 
 
 def caption_to_section(table: Table, heading: str) -> Table:
@@ -75,7 +75,7 @@ def _in(row: Row, section: str | None) -> Row:
 
 
 def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continue: bool, ledger: Ledger,
-              notes: Notes, unplaced: list[Unplaced]) -> bool:
+              notes: Notes, unplaced: list[Unplaced], layout: str = "cells") -> bool:
     """Read a grid as a new table, or as the next part of the last table (`may_continue`: nothing
     but a caption stands between them). False when the grid is no table.
 
@@ -83,7 +83,7 @@ def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continu
     the table before depends on its rows."""
     if may_continue and tables:
         side = (Ledger(), Notes(), [])
-        part = grid_table(grid, caption, *side, repeated=True)
+        part = grid_table(grid, caption, *side, repeated=True, layout=layout)
         if part is not None and continues(tables[-1], part):
             ledger.pieces += side[0].pieces
             # said of the first part already, or counted again below on the whole table
@@ -95,7 +95,7 @@ def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continu
             check_count(merged, notes)
             tables[-1] = merged
             return True
-    table = grid_table(grid, caption, ledger, notes, unplaced)
+    table = grid_table(grid, caption, ledger, notes, unplaced, layout=layout)
     if table is not None:
         tables.append(table)
     return table is not None

@@ -150,7 +150,7 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
         rows = [r if any(k == "owners" for k, _ in r.cells) else dataclasses.replace(r, cells=r.cells + (("owners", ()),))
                 for r in rows]
     table = Table(caption.text if caption else None, columns, tuple(rows),
-                  caption.line if caption else header.parts[0][1][0].line, tuple(sections))
+                  caption.line if caption else header.parts[0][1][0].line, tuple(sections), "flat")
     if parted is not None:
         table = caption_to_section(table, parted)
     check_count(table, notes)

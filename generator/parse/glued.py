@@ -62,8 +62,8 @@ def _starts_row(block, expected: int, tabbed: bool = False) -> re.Match | None:
     return m if m and int(m.group(1)) == expected and (not tabbed or "\t" in m.group(2)) else None
 
 
-def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int] | None:
-    """A glued table starting at body[i]: (its grid, the index after it), or None."""
+def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | None:
+    """A glued table starting at body[i]: (its grid, the index after it, its layout), or None."""
     first = body[i]
     if not isinstance(first, Para):
         return None
@@ -97,7 +97,8 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int] | None:
         rows += [_header_cells(para, labels) if heading_level(para.text) == 0 else (Cell((para,)),)
                  for para in body[stop:heads]]
         expected, end = expected + 1, heads
-    return Grid(tuple(rows), first.line, tuple(structure)), end
+    layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
+    return Grid(tuple(rows), first.line, tuple(structure)), end, layout
 
 
 def _is_divider(block, labels: list[str]) -> bool:

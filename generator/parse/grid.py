@@ -22,7 +22,7 @@ from ..model import Column, Item, Row, Table, Unplaced
 from ..read import Cell, Grid, Para
 from ..vocabulary import fold, status_values
 from .cells import split_inline_labels, split_task_owners
-from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, layout
+from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, lay_out
 from .items import cell_items
 from .ledger import Ledger, Notes
 from .sections import heading_level
@@ -198,7 +198,7 @@ class _Reader:
                 return columns
         return columns
 
-    def table(self, caption: Para | None) -> Table:
+    def table(self, caption: Para | None, layout: str) -> Table:
         columns = self._status_column(list(self.columns))
         for column in columns:
             if column.role is None:
@@ -211,11 +211,11 @@ class _Reader:
         rows = tuple(Row(d.number, d.line, tuple((k, tuple(d.cells.get(k, ()))) for k in keys), d.section)
                      for d in self.drafts)
         return Table(caption.text if caption else None, tuple(columns), rows,
-                     caption.line if caption else self.grid.line, tuple(self.sections))
+                     caption.line if caption else self.grid.line, tuple(self.sections), layout)
 
 
 def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
-               unplaced: list[Unplaced], repeated: bool = False) -> Table | None:
+               unplaced: list[Unplaced], repeated: bool = False, layout: str = "cells") -> Table | None:
     """A table with explicit cells. None when it has no known header. `repeated`: the header
     repeats the table's before it (continued.py), and is written to the ledger as such."""
     head_at = header_row(grid)
@@ -233,11 +233,11 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                     caption = para
                 else:
                     unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
-    rows = layout(grid.rows)
+    rows = lay_out(grid.rows)
     reader = _Reader(grid, ledger, notes, unplaced)
     at = reader.header(rows, head_at, repeated)
     for n in range(at, len(rows)):
         reader.row(rows[n], rows[n + 1] if n + 1 < len(rows) else None)
-    table = reader.table(caption)
+    table = reader.table(caption, layout)
     check_count(table, notes)
     return table

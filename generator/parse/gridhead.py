@@ -30,7 +30,7 @@ def cell_text(cell: Cell | None) -> str:
     return "".join(p.text for p in cell.paras) if cell else ""
 
 
-def layout(rows: tuple[tuple[Cell, ...], ...]) -> list[list[Slot]]:
+def lay_out(rows: tuple[tuple[Cell, ...], ...]) -> list[list[Slot]]:
     """Each row as one slot per column, cells spanning rows and columns repeated where they span."""
     spans: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows it still covers)
     result = []

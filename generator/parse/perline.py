@@ -114,8 +114,8 @@ def _text(token: _Token) -> str:
     return "".join(p.text for p in token.paras)
 
 
-def perline_table(body: list, i: int) -> tuple[Grid, int] | None:
-    """A one-cell-per-line table starting at body[i]: (its grid, the index after it), or None."""
+def perline_table(body: list, i: int) -> tuple[Grid, int, str] | None:
+    """A one-cell-per-line table starting at body[i]: (its grid, the index after it, its layout), or None."""
     first = body[i]
     if not isinstance(first, Para) or not first.text.endswith(("|", "｜")) or not role_of(_PIPE.split(first.text)[0]):
         return None
@@ -128,7 +128,7 @@ def perline_table(body: list, i: int) -> tuple[Grid, int] | None:
         return None
     rows = _rows(tokens, width, roles[0] == "number")
     grid = Grid(tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows), first.line, tuple(pipes))
-    return grid, end
+    return grid, end, "cell-per-line"
 
 
 def _is_label(text: str) -> bool:
