@@ -226,3 +226,13 @@ def test_flattened_rows_with_owners_in_the_task_and_fields_after_labels(tmp_repo
     assert (row1.task, row1.owners) == ("建设孵化器5家。", ("高新处", "成果处"))
     assert _texts(row1, "progress") == ["进展情况:已建成3家。", "下步打算:年底前建成其余2家。"]
     assert (row2.task, row2.owners, _texts(row2, "progress")) == ("举办创新大赛。", (), ["已举办。"])
+
+
+def test_second_header_row_of_rows_without_a_leading_pipe(tmp_report):
+    """`a | b |` rows: a second header line starting with an empty cell reads like `| b |`; it stays aligned."""
+    report = parse_file(tmp_report("某表情况\n\n序号 | 重点任务 | 完成情况 | | 责任单位 |\n | | 进展 | 问题 | |\n"
+                                   "1 | 甲。 | 甲进展。 | 无 | 高新处 |\n"))
+    (table,) = report.tables
+    assert [(c.label, c.group) for c in table.columns] == [
+        ("序号", None), ("重点任务", None), ("进展", "完成情况"), ("问题", "完成情况"), ("责任单位", None)]
+    assert (table.rows[0].task, _texts(table.rows[0], "problems"), table.rows[0].owners) == ("甲。", ["无"], ("高新处",))

@@ -53,6 +53,8 @@ class _Reader:
     def header(self, rows: list[list[Slot]], at: int, repeated: bool) -> int:
         """Read the header at rows[at]; the index of the first row after it."""
         sub = rows[at + 1] if at + 1 < len(rows) and is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
+        if sub and len(sub) == len(rows[at]) - 1:  # "| | 进展 |" read as starting with its pipe: the first cell was empty
+            sub = [Slot(Cell(()), True)] + sub
         self.columns, self.slot_of, cells = header_columns(rows[at], sub)
         self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
         for cell in cells:
