@@ -236,3 +236,11 @@ def test_second_header_row_of_rows_without_a_leading_pipe(tmp_report):
     assert [(c.label, c.group) for c in table.columns] == [
         ("序号", None), ("重点任务", None), ("进展", "完成情况"), ("问题", "完成情况"), ("责任单位", None)]
     assert (table.rows[0].task, _texts(table.rows[0], "problems"), table.rows[0].owners) == ("甲。", ["无"], ("高新处",))
+
+
+def test_rows_without_a_leading_pipe_keep_an_empty_first_cell(tmp_report):
+    report = parse_file(tmp_report("某表情况\n\n序号 | 重点任务 | 完成情况 | 责任单位 |\n1 | 甲。 | 甲进展。 | 高新处 |\n"
+                                   " | | 甲的续行。 | |\n2 | 乙。 | 乙进展。 | 规划处 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task, _texts(r, "progress")) for r in table.rows] == [
+        ("1", "甲。", ["甲进展。", "甲的续行。"]), ("2", "乙。", ["乙进展。"])]

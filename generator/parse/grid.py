@@ -53,8 +53,6 @@ class _Reader:
     def header(self, rows: list[list[Slot]], at: int, repeated: bool) -> int:
         """Read the header at rows[at]; the index of the first row after it."""
         sub = rows[at + 1] if at + 1 < len(rows) and is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
-        if sub and len(sub) == len(rows[at]) - 1:  # "| | 进展 |" read as starting with its pipe: the first cell was empty
-            sub = [Slot(Cell(()), True)] + sub
         self.columns, self.slot_of, cells = header_columns(rows[at], sub)
         self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
         for cell in cells:
@@ -216,6 +214,18 @@ class _Reader:
                      caption.line if caption else self.grid.line, tuple(self.sections), layout)
 
 
+def _leading_cells_restored(grid: Grid) -> tuple[tuple[Cell, ...], ...]:
+    """`a | b |` rows (a pipe after each cell, none before the first) lose an empty first cell
+    where a line starts with its pipe (`| b |` reads as Markdown); put it back."""
+    lines = [p for p in grid.structure if "-" not in p.text]  # a pipe row's pipes, not a --- rule
+    if not lines or len(lines) != len(grid.rows):
+        return grid.rows
+    pipes = [len(re.findall("[|｜]", p.text)) for p in lines]
+    if pipes[0] != len(grid.rows[0]):  # the first row has a pipe before its first cell: Markdown rows
+        return grid.rows
+    return tuple((Cell(()),) + row if len(row) == n - 1 else row for row, n in zip(grid.rows, pipes))
+
+
 def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                unplaced: list[Unplaced], repeated: bool = False, layout: str = "cells") -> Table | None:
     """A table with explicit cells. None when it has no known header. `repeated`: the header
@@ -235,7 +245,7 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                     caption = para
                 else:
                     unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
-    rows = lay_out(grid.rows)
+    rows = lay_out(_leading_cells_restored(grid))
     reader = _Reader(grid, ledger, notes, unplaced)
     at = reader.header(rows, head_at, repeated)
     for n in range(at, len(rows)):
