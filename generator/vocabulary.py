@@ -14,9 +14,12 @@ from .errors import DataError
 DATA = Path(__file__).parent / "data"
 
 
+_WHITE = re.compile(r"\s+")
+
+
 def fold(label: str) -> str:
     """The form labels are compared in: NFKC (full-width to ASCII), no white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+    return _WHITE.sub("", unicodedata.normalize("NFKC", label))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .ledger import Ledger
 from .tables import split_names
 
 _SENTENCE = re.compile(r"[。；;！!？?]")
+_COLON = re.compile("[:：]")  # every label ends in one: most cells need no closer look
 
 
 @cache
@@ -42,7 +43,7 @@ def split_task_owners(paras: list[Para], ledger: Ledger) -> tuple[list[Para], tu
     owners: list[Item] = []
     label = None
     for para in paras:
-        m = _owner_label().search(para.text)
+        m = _owner_label().search(para.text) if _COLON.search(para.text) else None
         rest = para.text[m.end():] if m else ""
         if not m or not rest.strip() or _SENTENCE.search(rest.rstrip("。；;")):
             task.append(para)
@@ -71,7 +72,7 @@ def split_inline_labels(items: tuple[Item, ...]) -> tuple[Item, ...]:
     """Each item cut where a second field starts after its label ("…。下步打算:…")."""
     result: list[Item] = []
     for item in items:
-        starts = [m.start() for m in _inline_label().finditer(item.text)]
+        starts = [m.start() for m in _inline_label().finditer(item.text)] if _COLON.search(item.text) else []
         cuts = [0] + [s for s in starts if s > 0] + [len(item.text)]
         if len(cuts) == 2:
             result.append(item)

@@ -123,5 +123,9 @@ def owner_items(paras, ledger: Ledger) -> tuple[Item, ...]:
 
 
 def is_owner_para(para: Para) -> bool:
-    names = [piece for piece, separator in split_names(para.text) if not separator]
+    """A paragraph of a flattened table made only of division names (asked of every paragraph of a row)."""
+    if "(" in para.text or "（" in para.text:
+        names = [piece for piece, separator in split_names(para.text) if not separator]
+    else:
+        names = [name for name in _NAME_SEP.split(para.text) if name]
     return bool(names) and all(looks_like_division(n) for n in names)
