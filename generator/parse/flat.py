@@ -163,7 +163,7 @@ def _before_next(paras: list[Para], labels: list[str], more: bool) -> tuple[list
     if not more:
         return paras, [], []
     size = len(labels)
-    if len(paras) > size and [fold(p.text) for p in paras[-size:]] == labels:
+    if len(paras) > size and fold(paras[-1].text) == labels[-1] and [fold(p.text) for p in paras[-size:]] == labels:
         paras, repeated = paras[:-size], paras[-size:]
         heads = [paras.pop()] if len(paras) > 1 and (heading_level(paras[-1].text) or is_caption(paras[-1])) else []
         return paras, heads, repeated
