@@ -14,9 +14,11 @@ UNDATED = "undated"
 """The year page of reports with no year in their 发文日期, title or 索引号."""
 
 
-def entry_anchor(number: str) -> str:
-    """The id of a division entry on its report page ("entry-3"): ASCII, from its number."""
-    return "entry-" + (re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-") or "x")
+def entry_anchor(line: int) -> str:
+    """The id of a division entry on its report page, from the source line it starts on
+    ("line-23"): unique and never empty, where published numbers repeat under each heading of a
+    grouped list or are missing."""
+    return f"line-{line}"
 
 
 NO_TASK_TEXT = "（原文此项未写任务名称）"

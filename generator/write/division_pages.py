@@ -76,7 +76,7 @@ def _division_items(source: Source) -> dict[str, tuple[list[str], list[str]]]:
                 link(task_label(row), ref("tasks", f"{rid}-{tid}")) + note)
     for e in source.report.entries:
         per.setdefault(e.division_id or division_id(e.division), ([], []))[1].append(
-            link(f"第 {text(e.number)} 条", ref("reports", rid, entry_anchor(e.number))) + "：" + entry_text(e))
+            link(f"第 {text(e.number)} 条", ref("reports", rid, entry_anchor(e.line))) + "：" + entry_text(e))
     return per
 
 

@@ -47,13 +47,22 @@ def report_page(source: Source) -> str:
 
 
 def _entries(source: Source) -> str:
-    """The division list: each entry with its number as published, its division linked."""
-    items = []
+    """The division list: each entry with its number as published, its division linked; a list
+    grouped under headings ("(二)市经济和信息化局(5项)") gives each heading once, above its entries."""
+    blocks, items, heading_now = [], [], None
     for e in source.report.entries:
+        if e.heading != heading_now:
+            if items:
+                blocks.append(attrs(None, "entries") + "\n" + bullets(items))
+                items = []
+            blocks.append(attrs(None, "entries-heading") + "\n" + text(e.heading or ""))
+            heading_now = e.heading
         division = link(text(e.division), ref("divisions", e.division_id or division_id(e.division)))
-        number = "[" + text(f"{e.number}.") + "]{#" + entry_anchor(e.number) + " .marker}"
+        marker = f"{e.number}." if e.number else ""
+        number = "[" + text(marker) + "]{#" + entry_anchor(e.line) + " .marker}"
         items.append(f"{number} {division}:{entry_text(e)}")
-    return attrs(None, "entries") + "\n" + bullets(items)
+    blocks.append(attrs(None, "entries") + "\n" + bullets(items))
+    return "\n\n".join(blocks)
 
 
 def entry_text(entry) -> str:
@@ -62,24 +71,26 @@ def entry_text(entry) -> str:
 
 
 def report_table(rid: str, t: int, table: Table) -> str:
-    """A task table as HTML: its cells hold numbered points, which a Markdown table cannot."""
+    """A task table as HTML: its cells hold numbered points, which a Markdown table cannot.
+    A table published in sections (group rows "一、…", or parts under a repeated header) is one
+    table whose section rows stand where the report puts them; sub-columns sit under their group."""
     caption = html(table.caption) if table.caption else f'<span class="our-label">{TABLE_LABEL.format(n=t + 1)}</span>'
     out = [f'<figure class="task-table" id="table-{t + 1}">',
            f'<figcaption id="table-{t + 1}-caption">{caption}</figcaption>',
            f'<div class="table-wrap" role="region" aria-labelledby="table-{t + 1}-caption" tabindex="0">',
-           "<table>", "<thead><tr>"]
-    has_number = any(c.role == "number" for c in table.columns)
-    for c in table.columns:
-        span = ' colspan="2"' if c.role == "task" and not has_number else ""
-        out.append(f'<th scope="col"{span}>{html(c.label)}</th>')
-    out.append("</tr></thead><tbody>")
+           "<table>", _head(table), "<tbody>"]
+    width = 1 + sum(1 for c in table.columns if c.role != "number")
+    labels = {c.key: f"{c.group} · {c.label}" if c.group else c.label for c in table.columns}
+    part = None
     for r, row in enumerate(table.rows):
+        if row.section != part and row.section:
+            out.append(f'<tr class="section-row"><th scope="rowgroup" colspan="{width}">{html(row.section)}</th></tr>')
+        part = row.section
         tid = task_id(t, r)
         target = ref("tasks", f"{rid}-{tid}")
         number = row.number or "—"
         out.append(f'<tr id="task-{tid}">')
         out.append(f'<td class="num"><a href="{target}" aria-label="{attr(f"任务 {number}：{row.task}")}">{html(number)}</a></td>')
-        labels = {c.key: c.label for c in table.columns}
         for key, items in row.cells:
             label = f' data-label="{attr(labels.get(key, ""))}"'  # for a phone's one-row-at-a-time layout
             if key == "task":
@@ -92,6 +103,32 @@ def report_table(rid: str, t: int, table: Table) -> str:
         out.append("</tr>")
     out += ["</tbody></table>", "</div>", "</figure>"]
     return "\n".join(out)
+
+
+def _head(table: Table) -> str:
+    """The header: one row, or two where columns stand under a group label (a two-level header)."""
+    columns = list(table.columns)
+    has_number = any(c.role == "number" for c in columns)
+
+    def span(c) -> str:
+        return ' colspan="2"' if c.role == "task" and not has_number else ""
+
+    if not any(c.group for c in columns):
+        return "<thead><tr>" + "".join(f'<th scope="col"{span(c)}>{html(c.label)}</th>' for c in columns) + "</tr></thead>"
+    top, under, i = [], [], 0
+    while i < len(columns):
+        c = columns[i]
+        if not c.group:
+            top.append(f'<th scope="col" rowspan="2"{span(c)}>{html(c.label)}</th>')
+            i += 1
+            continue
+        j = i
+        while j < len(columns) and columns[j].group == c.group:
+            j += 1
+        top.append(f'<th scope="colgroup" colspan="{j - i}">{html(c.group)}</th>')
+        under += [f'<th scope="col">{html(x.label)}</th>' for x in columns[i:j]]
+        i = j
+    return f"<thead><tr>{''.join(top)}</tr><tr>{''.join(under)}</tr></thead>"
 
 
 def items_html(items: tuple[Item, ...]) -> str:

@@ -37,7 +37,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
     }
     where = link(text(f"{caption} 第 {row.number or str(r + 1)} 项"), ref("reports", rid, f"task-{tid}"))
     body = [attrs(None, "from") + "\n" + f"出自 {link(text(title_of(source)), ref('reports', rid))} · {where}"]
-    if part := getattr(row, "section", None):  # the table's section the row stands in
+    if part := row.section:  # the table's section the row stands in
         body.append(attrs(None, "note") + "\n" + f"所属部分：{text(part)}")
     for column in table.columns:
         if column.role in ("number", "task"):

@@ -19,7 +19,7 @@ def seen_target(s: Seen) -> str:
     """Where a reader finds a statement: its task page, or its entry on the report page."""
     if s.task_id:
         return ref("tasks", f"{s.report_id}-{s.task_id}")
-    return ref("reports", s.report_id, entry_anchor(s.entry_number or ""))
+    return ref("reports", s.report_id, entry_anchor(s.line))
 
 
 def in_order(events) -> list[Event]:
