@@ -24,6 +24,7 @@ from generator.link.source import Source
 from generator.link.ids import report_id
 from generator.parse import parse_file
 from generator.site.build import load_sources
+from generator.link import link
 from generator.write.opendata import write_data
 from tests.conftest import DATA, SOURCES
 from tests.sitebuild import ROOT, add_settings, build, copy_project
@@ -95,7 +96,7 @@ def test_csv_cells_a_spreadsheet_would_run_begin_with_an_apostrophe_and_json_kee
     report = tmp_path / "hostile.txt"
     report.write_text(text, "utf-8")
     parsed = parse_file(report)
-    write_data(tmp_path / "site", [Source(parsed, report_id(parsed), None)], None, {})
+    write_data(tmp_path / "site", link([Source(parsed, report_id(parsed), None)]), None, {})
     raw = (tmp_path / "site/data/tasks.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfreport_id,")  # the BOM Excel needs to read UTF-8
     with open(tmp_path / "site/data/tasks.csv", encoding="utf-8-sig", newline="") as f:

@@ -2,9 +2,10 @@
 
 The series (tests/data/README.md): the real half-year 2021 seed (2021-00558), a constructed
 third-quarter report that repeats its progress word for word (2021-09902) and a constructed
-fourth-quarter report that rewrites it (2022-00103). Where today's functions (events_of,
-threads) give the wrong answer, the test shows it first; drop those lines when the writers
-read an Archive and the old functions go."""
+fourth-quarter report that rewrites it (2022-00103). Each rule's test failed on the per-report
+events, mentions and threads the site had before this stage (they doubled repeated events,
+filed 今年以来 under the month of issue, kept a clause's dangling ；, took plans for progress
+and did not follow a task whose title differs by a full-width comma)."""
 
 from __future__ import annotations
 
@@ -56,8 +57,6 @@ def document(archive, title: str):
 # One event is one event.
 
 def test_progress_a_cumulative_report_repeats_word_for_word_is_one_event_seen_in_both(sources, archive):
-    today = [e for s in sources for e in s.events if e.text.startswith("6月28日,《杭州城西")]
-    assert len(today) == 2  # today: the same statement twice, once per report
 
     (event,) = events_with(archive, "6月28日,《杭州城西")
     assert [s.report_id for s in event.seen] == ["2021-00558", "2021-09902"]  # oldest first
@@ -86,15 +85,12 @@ def test_every_dated_clause_and_every_citation_of_every_report_is_in_the_archive
 
 
 def test_a_report_period_is_not_an_event(sources, archive):
-    assert any(e.kind == "report" for s in sources for e in s.events)  # today: "（报告期）" rows
     tasks = {row.task for s in sources for *_, row, _ in rows_of(s.report)}
     assert not [e for e in archive.events if e.text in tasks]
     assert not [e for e in archive.events if e.when.span == "report"]
 
 
 def test_event_text_is_a_whole_clause_without_dangling_punctuation(sources, archive):
-    today = [e for s in sources for e in s.events if e.text.startswith("4月15日")]
-    assert today[0].text.endswith(";")  # today: the sentence keeps the semicolon it was cut at
 
     (april,) = events_with(archive, "4月15日")
     assert april.text.endswith("》")
@@ -106,10 +102,6 @@ def test_event_text_is_a_whole_clause_without_dangling_punctuation(sources, arch
 # Periods are not days.
 
 def test_period_phrases_are_periods_with_the_reports_period_end(sources, archive):
-    q3 = next(s for s in sources if s.id == "2021-09902")
-    (today,) = [e for e in q3.events if e.when.phrase == "今年以来"]
-    assert today.when.datetime == "2021-10"  # today: filed under the month the report was issued
-
     (ytd,) = events_with(archive, "今年以来,会同杭州市")
     assert ytd.when.is_period and ytd.when.label == "截至2021年9月"
     (until,) = events_with(archive, "截至12月底")
@@ -167,8 +159,6 @@ def test_a_later_plan_does_not_take_a_document_backwards(archive):
 
 def test_a_document_step_repeated_by_a_later_report_is_one_step_with_both_reports(sources, archive):
     title = "杭州城西科创大走廊发展“十四五”规划"
-    today = [m for s in sources for m in s.mentions if m.title == title and m.action == "正式印发"]
-    assert len(today) == 2  # today: counted and listed twice
 
     plan = document(archive, title)
     issued = [step for step in plan.steps if step[0].action == "正式印发"]
@@ -184,8 +174,6 @@ def test_every_stated_action_has_a_stage():
 # Tasks are followed across the series.
 
 def test_a_task_differing_by_a_full_width_comma_is_followed(sources, archive):
-    today, _ = threads_module.threads(sources)
-    assert ("2021-09902", "1-02") not in today  # today: "，" for "," starts a new task
 
     thread = archive.threads[("2021-09902", "1-02")]
     assert [(m.report_id, m.task_id) for m in thread.members] == [

@@ -6,6 +6,7 @@ figure that answers one, and pairs the text does not support.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from fractions import Fraction
 from functools import cache
@@ -219,12 +220,14 @@ def test_the_ratio_is_rounded_half_up_to_one_decimal():
 def test_open_data_has_a_row_per_target_and_figure_with_quote_cell_and_match(tmp_path):
     import csv
 
-    from generator.write.targets_data import TABLES, resources, write_tables
+    from generator.write.opendata import write_data
+    from generator.write.targets_data import TABLES
 
-    b, _ = archive()
-    write_tables(tmp_path, b)
-    targets = list(csv.DictReader((tmp_path / "targets.csv").read_text(encoding="utf-8").splitlines()))
-    figures = list(csv.DictReader((tmp_path / "figures.csv").read_text(encoding="utf-8").splitlines()))
+    a = linked()
+    b = a.targets
+    write_data(tmp_path, a, None, {})
+    targets = list(csv.DictReader((tmp_path / "data/targets.csv").read_text(encoding="utf-8-sig").splitlines()))
+    figures = list(csv.DictReader((tmp_path / "data/figures.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(targets) == len(LABELLED["target"]) and len(figures) == len(b.figures)
     row = next(r for r in targets if (r["source_file"], r["source_line"], r["number"]) == ("000_9deafdd47ee1ad59.txt", "199", "8000"))
     assert row["sentence"] == "新增高新技术企业3000家、科技型中小企业8000家。"
@@ -232,9 +235,9 @@ def test_open_data_has_a_row_per_target_and_figure_with_quote_cell_and_match(tmp
     six = next(r for r in figures if r["number"] == "6387")
     assert (six["source_line"], six["unit"], six["period_phrase"], six["period"]) == ("205", "", "1-6月", "截至2021年6月")
     assert row["target_id"] in six["target_ids"].split()
-    assert [r["name"] for r in resources()] == ["targets", "figures"]
-    for resource in resources():
-        assert [f["name"] for f in resource["schema"]["fields"]] == [f for f, _, _ in TABLES[resource["name"]]]
+    package = json.loads((tmp_path / "data/datapackage.json").read_text("utf-8"))
+    described = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"] if "schema" in r}
+    assert all(described[name] == [f for f, *_ in fields] for name, fields in TABLES.items())
 
 
 @pytest.mark.parametrize("value, text", [

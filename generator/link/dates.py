@@ -101,12 +101,11 @@ def report_period(title: str | None, issued: str | None) -> When | None:
     return None
 
 
-def find_dates(text: str, issued: str | None, period: When | None = None, legacy: bool = False) -> list[Dated]:
+def find_dates(text: str, issued: str | None, period: When | None = None) -> list[Dated]:
     """Every date phrase in `text`, each with its sentence, years resolved from `issued`.
 
     Periods that run to the report's end (今年以来, 截至目前) end where `period`, the report's
-    own period, ends; without it, in the month of `issued`. `legacy`: only the phrases today's
-    writers know (no 截至, 以来 after a month, 季度, 下半年), until they read an Archive."""
+    own period, ends; without it, in the month of `issued`."""
     if not issued or not (m := re.match(r"(\d{4})-(\d{2})", issued)):
         return []
     report_year, report_month = int(m.group(1)), int(m.group(2))
@@ -116,8 +115,6 @@ def find_dates(text: str, issued: str | None, period: When | None = None, legacy
         return found
     for sentence in (s for s in _SENTENCE.findall(text) if s.strip()):
         for d in _PATTERN.finditer(sentence):
-            if legacy and (d.group("until") or d.group("since") or d.group("quarter") or d.group(0) == "下半年"):
-                continue
             when = _resolve(d, report_year, report_month, end)
             if when:
                 found.append(Dated(when, sentence.strip()))

@@ -8,34 +8,14 @@ import re
 import tomllib
 from functools import cache, lru_cache
 
-from ..model import record
 from .archive import Document, Mention as ArchiveMention, Seen
-from .ids import rows_of, task_id
+from .ids import rows_of
 from ..vocabulary import DATA
 from .dates import When, find_dates, report_period
 
 _TITLE = re.compile(r"《([^《》]{2,120})》")
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
 _JOINERS = {"", "和", "、", "及", "与", "以及"}
-
-
-@record
-class Mention:
-    doc_id: str
-    title: str
-    """The title as this report writes it."""
-    action: str | None
-    """The action words stated next to the title (制定, 正式印发 …), None when none is stated."""
-    when: When | None
-    """The date written in the same sentence, else the report's period."""
-    sentence: str
-    report_id: str
-    report_title: str
-    task_id: str | None
-    entry_number: str | None
-    division: str | None
-    """The entry's division (for division lists)."""
-    column: str | None
 
 
 @cache
@@ -60,16 +40,11 @@ def doc_id(title: str) -> str:
     return "d" + hashlib.sha1(canonical_title(title).encode("utf-8")).hexdigest()[:10]
 
 
-def mentions_in(text: str, issued: str | None, period: When | None, **where) -> list[Mention]:
-    return [Mention(doc_id(title), title, action, when, sentence, **where)
-            for title, action, when, sentence in _citations(text, issued, period, None, legacy=True)]
-
-
-def _citations(text: str, issued: str | None, period: When | None, end: When | None, legacy: bool = False):
-    """(title, action, when, sentence) of every 《title》 in `text`; `end` and `legacy` as in find_dates."""
+def _citations(text: str, issued: str | None, period: When | None, end: When | None):
+    """(title, action, when, sentence) of every 《title》 in `text`; `end` as `period` in find_dates."""
     actions = _table()[1]
     for sentence in (s for s in _SENTENCE.findall(text) if "《" in s):  # only sentences that cite
-        dates = find_dates(sentence, issued, end, legacy)
+        dates = find_dates(sentence, issued, end)
         when = dates[0].when if dates else period
         previous_end, previous_action = 0, None
         for m in _TITLE.finditer(sentence):
@@ -108,26 +83,6 @@ def cited_spans(text: str) -> list[tuple[int, int, str]]:
         for m in _TITLE.finditer(sentence.group(0)):
             spans.append((sentence.start() + m.start(), sentence.start() + m.end(), m.group(1)))
     return spans
-
-
-def mentions_of(source) -> list[Mention]:
-    report, rid = source.report, source.id
-    title = report.meta.title or report.source
-    period = report_period(report.meta.title, report.meta.issued)
-    found = []
-    for t, table in enumerate(report.tables):
-        for r, row in enumerate(table.rows):
-            tid = task_id(t, r)
-            for column in table.columns:
-                if column.role in ("owners", "number"):
-                    continue
-                for item in row.cell(column.key):
-                    found += mentions_in(item.text, report.meta.issued, period, report_id=rid, report_title=title,
-                                         task_id=tid, entry_number=None, division=None, column=column.label)
-    for entry in report.entries:
-        found += mentions_in(entry.text, report.meta.issued, period, report_id=rid, report_title=title,
-                             task_id=None, entry_number=entry.number, division=entry.division, column=None)
-    return found
 
 
 def alias_candidates(titles: set[str]) -> tuple[tuple[str, str], ...]:

@@ -225,12 +225,12 @@ def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
         receive.close()
 
 
-def _data_and_feeds(fresh: Path, sources: list[Source], cache: SourceCache, previous: Path | None,
+def _data_and_feeds(fresh: Path, archive: Archive, cache: SourceCache, previous: Path | None,
                     old: dict[str, str], siteurl: str, sitename: str) -> tuple[dict[str, str], float]:
     """Open data, feeds and the report cache; (the data's state for .build.json, seconds taken)."""
     start = time.perf_counter()
-    state = write_data(fresh, sources, previous, old)
-    write_feeds(fresh, sources, siteurl, sitename)
+    state = write_data(fresh, archive, previous, old)
+    write_feeds(fresh, list(archive.sources), siteurl, sitename)
     cache.save()
     return state, time.perf_counter() - start
 
@@ -281,7 +281,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
                 archive = link(sources)
             # Open data, feeds and the report cache are written by a second process while this one
             # writes the pages: both mostly create files, and the second core was idle here.
-            with meanwhile(partial(_data_and_feeds, fresh, sources, cache, previous, last.get("data", {}),
+            with meanwhile(partial(_data_and_feeds, fresh, archive, cache, previous, last.get("data", {}),
                                    siteurl, settings["SITENAME"])) as data_feeds:
                 pages = emit_pages(root, archive)
                 for a, b in alias_candidates({m.title for d in archive.documents for m in d.mentions}):
@@ -291,7 +291,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
                     print(f"note: {line}", file=sys.stderr)
                 progress.say("writing open data and feeds")
                 data_state, TIMINGS["data_feeds"] = data_feeds()
-        records, lastmod = search_records(sources), sitemap_dates(sources)
+        records, lastmod = search_records(archive), sitemap_dates(sources)
         del sources, cache, data_feeds, archive  # done with the reports: Pelican's batches get the memory
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")

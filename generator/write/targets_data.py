@@ -1,42 +1,41 @@
-"""Open data for targets and reported figures: targets.csv and figures.csv, one row each, with
-the quote, the cell's place and the match, and their datapackage resource descriptions.
+"""Open data for targets and reported figures: the rows of targets.csv and figures.csv, one
+each, with the quote, the cell's place and the match, and their columns (write/opendata.py
+writes them with the other tables).
 
 The ratio is the site's computation and its column says so; everything else is as written.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from fractions import Fraction
-from pathlib import Path
 
 from ..link.targets import Book, percent
 
 TABLES = {
     "targets": [
-        ("target_id", "string", "目标编号：报告-任务-本行第几个目标"), ("report_id", "string", "报告编号（取自索引号）"),
-        ("task_id", "string", "任务编号：表-行"), ("column_label", "string", "原文栏目名（重点工作任务、目标任务）"),
-        ("source_file", "string", "源文件名"), ("source_line", "integer", "目标所在单元格条目的源文件行号"),
-        ("number", "string", "原文数字（如 3000、两、三分之二、1-2）"),
-        ("value", "string", "数值（本站换算：小数，或不能化为小数时的分数；范围和无数字的比较为空）"),
-        ("unit", "string", "原文单位（无则为空）"), ("thing", "string", "计数对象（原文，去掉句中动词）"),
-        ("qualifiers", "string", "原文限定词，以 | 分隔（以上、左右、不少于、力争、累计……）"),
-        ("sentence", "string", "目标所在的原文句子"),
-        ("figure_ids", "string", "对应的报告数字编号，以空格分隔（本站按计数对象和单位对应，见 figures.csv）"),
-        ("latest_figure_id", "string", "报告期最近的对应数字编号"),
-        ("latest_ratio", "string", "本站计算：最近对应数字 ÷ 目标，一位小数；无法计算时为空"),
+        ("target_id", "string", "目标编号", "目标编号：报告-任务-本行第几个目标"), ("report_id", "string", "报告编号", "报告编号（取自索引号）"),
+        ("task_id", "string", "任务编号", "任务编号：表-行"), ("column_label", "string", "原文栏目名", "原文栏目名（重点工作任务、目标任务）"),
+        ("source_file", "string", "源文件名", "源文件名"), ("source_line", "integer", "目标所在单元格条目的源文件行号", "目标所在单元格条目的源文件行号"),
+        ("number", "string", "原文数字", "原文数字（如 3000、两、三分之二、1-2）"),
+        ("value", "string", "数值", "数值（本站换算：小数，或不能化为小数时的分数；范围和无数字的比较为空）"),
+        ("unit", "string", "原文单位", "原文单位（无则为空）"), ("thing", "string", "计数对象", "计数对象（原文，去掉句中动词）"),
+        ("qualifiers", "string", "原文限定词，以 | 分隔", "原文限定词，以 | 分隔（以上、左右、不少于、力争、累计……）"),
+        ("sentence", "string", "目标所在的原文句子", "目标所在的原文句子"),
+        ("figure_ids", "string", "对应的报告数字编号，以空格分隔", "对应的报告数字编号，以空格分隔（本站按计数对象和单位对应，见 figures.csv）"),
+        ("latest_figure_id", "string", "报告期最近的对应数字编号", "报告期最近的对应数字编号"),
+        ("latest_ratio", "string", "最近比例（本站计算）", "本站计算：最近对应数字 ÷ 目标，一位小数；无法计算时为空"),
     ],
     "figures": [
-        ("figure_id", "string", "数字编号：报告-任务-本行第几个数字"), ("report_id", "string", "报告编号"),
-        ("task_id", "string", "任务编号"), ("column_label", "string", "原文栏目名（完成情况、进展情况）"),
-        ("source_file", "string", "源文件名"), ("source_line", "integer", "数字所在条目的源文件行号"),
-        ("period_phrase", "string", "句中写明的时期（如 1-6月、今年以来）；未写明时为空，按报告期"),
-        ("period", "string", "本站对时期的表述（如 截至2021年6月）"), ("period_date", "string", "时期的截止（ISO 8601）"),
-        ("number", "string", "原文数字"), ("value", "string", "数值（本站换算）"), ("unit", "string", "原文单位（无则为空）"),
-        ("thing", "string", "计数对象（原文）"), ("qualifiers", "string", "原文限定词，以 | 分隔（累计、同比增长68% ……）"),
-        ("sentence", "string", "数字所在的原文句子"),
-        ("target_ids", "string", "本数字对应的目标编号，以空格分隔"),
+        ("figure_id", "string", "数字编号", "数字编号：报告-任务-本行第几个数字"), ("report_id", "string", "报告编号", "报告编号"),
+        ("task_id", "string", "任务编号", "任务编号"), ("column_label", "string", "原文栏目名", "原文栏目名（完成情况、进展情况）"),
+        ("source_file", "string", "源文件名", "源文件名"), ("source_line", "integer", "数字所在条目的源文件行号", "数字所在条目的源文件行号"),
+        ("period_phrase", "string", "句中写明的时期", "句中写明的时期（如 1-6月、今年以来）；未写明时为空，按报告期"),
+        ("period", "string", "本站对时期的表述", "本站对时期的表述（如 截至2021年6月）"), ("period_date", "string", "时期的截止", "时期的截止（ISO 8601）"),
+        ("number", "string", "原文数字", "原文数字"), ("value", "string", "数值", "数值（本站换算）"), ("unit", "string", "原文单位", "原文单位（无则为空）"),
+        ("thing", "string", "计数对象", "计数对象（原文）"), ("qualifiers", "string", "原文限定词，以 | 分隔", "原文限定词，以 | 分隔（累计、同比增长68% ……）"),
+        ("sentence", "string", "数字所在的原文句子", "数字所在的原文句子"),
+        ("target_ids", "string", "本数字对应的目标编号，以空格分隔", "本数字对应的目标编号，以空格分隔"),
     ],
 }
 
@@ -75,21 +74,3 @@ def figure_rows(book: Book) -> Iterator[list]:
         yield [f.id, f.report_id, f.task_id, f.column, f.source, f.line, f.period.phrase or "", f.period.label,
                f.period.datetime, q.number, value_text(q.value), q.unit, q.thing, "|".join(q.qualifiers), f.sentence,
                " ".join(targets.get(f.id, ()))]
-
-
-def write_tables(root: Path, book: Book) -> None:
-    """Write targets.csv and figures.csv into `root` (the site's data/ folder)."""
-    for name, rows in (("targets", target_rows(book)), ("figures", figure_rows(book))):
-        with open(root / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow([field for field, _, _ in TABLES[name]])
-            writer.writerows(rows)
-
-
-def resources() -> list[dict]:
-    """The two tables' entries for datapackage.json's resources."""
-    titles = {"targets": "目标：重点工作任务和目标任务栏中的数量", "figures": "报告数字：完成情况栏中的数量及其时期"}
-    return [{"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "title": titles[name],
-             "schema": {"fields": [{"name": f, "type": t, "description": d} for f, t, d in fields]}}
-            for name, fields in TABLES.items()]
