@@ -10,12 +10,11 @@ from collections import Counter
 from bs4 import BeautifulSoup, Comment
 
 from generator.model import Report
-from generator.parse.meta import FIELDS, OTHER_LABELS
-from generator.vocabulary import empty_counters, is_chrome
+from generator.parse.meta import label_text
+from generator.vocabulary import empty_counters, fold, is_chrome
 
 _WS = re.compile(r"\s+")
 _STRUCTURE = {
-    "label": re.compile(r"^(" + "|".join([*FIELDS, *OTHER_LABELS]) + r")\s*[:：]$"),
     "marker": re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（]\d{1,2}[)）])\s*$"),
     "separator": re.compile(r"^(\s|[、,，:：|｜/;；.．\-]|<br\s*/?>)+$", re.I),
 }
@@ -70,14 +69,26 @@ def check_conservation(report: Report, source: str, html_chrome: bool = False) -
     assert content == model, (
         f"{report.source}: content not in the model {dict(content - model)}, invented {dict(model - content)}"
     )
+    contents = "".join(squeeze(p.text) for p in report.ledger if p.kind == "content")
     for piece in report.ledger:
         if piece.kind == "chrome":
             ok = html_chrome or is_chrome(piece.text) or piece.text.rstrip(":： ") in empty_counters()
-            assert ok, f"{report.source}:{piece.line}: {piece.text!r} was dropped as chrome"
+            if piece.why == "duplicate":  # a copy: its text must be what the content already holds
+                ok = _copy_of(squeeze(piece.text), contents)
+            assert ok, f"{report.source}:{piece.line}: {piece.text!r} was dropped as chrome ({piece.why})"
+        elif piece.kind == "label":
+            assert label_text(piece.text), f"{report.source}:{piece.line}: {piece.text!r} is not a label"
         elif piece.kind != "content":
             assert _STRUCTURE[piece.kind].match(piece.text), (
                 f"{report.source}:{piece.line}: {piece.text!r} is not a {piece.kind}"
             )
+
+
+def _copy_of(text: str, contents: str) -> bool:
+    """Most of `text` (a second copy of a title or a metadata pair) appears in the content."""
+    text = fold(re.sub(r"[:：|｜]", "", text))
+    shared = sum((Counter(text) & Counter(fold(contents))).values())
+    return shared * 10 >= len(text) * 8
 
 
 def check_positions(report: Report, source: str) -> None:

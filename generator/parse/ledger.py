@@ -14,7 +14,7 @@ from ..model import Piece
 CONTENT = "content"
 STRUCTURE_KINDS = {
     "chrome": "page chrome listed in data/chrome.toml, or outside the article (<nav>, <footer>)",
-    "label": "a metadata label with its colon: 索引号:",
+    "label": "a metadata label, with or without its colon: 索引号:, 索 引 号",
     "marker": "a list marker: 1. 2、 (3)",
     "separator": "punctuation between names or cells: 、 , : | <br> ---",
 }
@@ -28,10 +28,14 @@ class Ledger:
         if text.strip():
             self.pieces.append(Piece("content", text, line))
 
-    def structure(self, kind: str, text: str, line: int) -> None:
+    def structure(self, kind: str, text: str, line: int, why: str = "") -> None:
         assert kind in STRUCTURE_KINDS, kind
         if text.strip():
-            self.pieces.append(Piece(kind, text, line))
+            self.pieces.append(Piece(kind, text, line, why))
+
+    def chrome(self, text: str, line: int, why: str) -> None:
+        """Page chrome of a kind (data/chrome.toml, or "hidden", "outside-article", "duplicate")."""
+        self.structure("chrome", text, line, why)
 
 
 @dataclass

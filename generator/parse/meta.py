@@ -1,107 +1,183 @@
-"""The information block of a 主动公开 page: 索引号, 发布机构, 发文日期, 公开方式,
-the title, 发布日期 and 信息来源. Values are kept verbatim; absent ones stay None."""
+"""The information block of a 主动公开 page (索引号, 发布机构, 发文日期 …), in every layout
+the CMS family prints it: pairs on one line (`索引号: X 发布机构: Y`), `a | b |` rows, cells
+with or without colons, labels spaced out (索 引 号, 文　　号), labels by column (a row of
+labels, then a row of values), a pair glued into the value before it. Labels are data
+(data/metadata.toml); values are kept verbatim; absent fields stay None.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..model import Meta, MetaField
-from ..read import Para
-from ..vocabulary import empty_counters, fold, is_chrome, role_of
-from .ledger import Ledger
+from ..model import MetaField
+from ..read import Grid, Para
+from ..vocabulary import chrome_kind, fold, meta_labels, role_of
 
-# Label -> Meta field. Labels not listed in FIELDS but in OTHER_LABELS go to Meta.extra.
-FIELDS = {
-    "索引号": "index_no",
-    "发布机构": "publisher",
-    "发文机构": "publisher",
-    "发文日期": "issued",
-    "成文日期": "issued",
-    "公开方式": "disclosure",
-    "标题": "title",
-    "名称": "title",
-    "发布日期": "published",
-    "发布时间": "published",
-    "信息来源": "origin",
-    "来源": "origin",
-}
-OTHER_LABELS = ("文号", "发文字号", "主题分类", "体裁分类", "组配分类", "公开范围", "有效性", "统一编号", "浏览次数", "访问次数", "点击数")
+_GAP = r"[ \t\u00a0\u2002\u2003\u3000]*"
+_WEAK = {"时间", "来源", "名称", "标题"}
+"""Labels common in prose: a line starting with one is metadata only with another pair on it."""
+_CHROME_LABELS = ("浏览次数", "访问量", "访问次数", "点击数", "点击量", "阅读次数", "阅读量", "浏览量",
+                  "字体", "字号", "分享到", "分享至", "分享")
+"""Labels of page chrome that share the information line (浏览次数: 12 字体: [大 中 小])."""
+_PIPE = re.compile(r"[|｜]")
+_TRAILING = re.compile(r"(\s*[【\[]\s*[^】\]\s]{1,8}\s*[】\]])+\s*$")
 
-_LABELS = sorted({*FIELDS, *OTHER_LABELS}, key=len, reverse=True)
-_PAIR = re.compile(r"(?:^|(?<=\s))(" + "|".join(_LABELS) + r")\s*[:：]")
-_STARTS = re.compile(r"^\s*(" + "|".join(_LABELS) + r")\s*[:：]")
-_LIST_START = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
-_SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+
+def _label_pattern(label: str) -> str:
+    return _GAP.join(re.escape(ch) for ch in label)
+
+
+def _labels() -> list[str]:
+    labels = meta_labels()
+    return sorted({*labels.fields, *labels.other, *_CHROME_LABELS}, key=len, reverse=True)
+
+
+_PAIR = re.compile("(" + "|".join(_label_pattern(label) for label in _labels()) + r")\s*[:：]")
+_TRUNCATED = re.compile("^(" + "|".join(map(re.escape, meta_labels().truncated)) + r")\s*[:：]")
+
+
+def label_text(text: str) -> str | None:
+    """The folded label when `text` is a metadata label alone (索引号, 索 引 号:), else None."""
+    folded = fold(text).rstrip(":：")
+    return folded if meta_labels().is_label(folded) else None
 
 
 @dataclass
-class HeadResult:
-    meta: Meta
-    body_start: int
-    """Index of the first body block."""
+class Fields:
+    """What the information block gave so far, and the ledger pieces of the block being read."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    extra: list[MetaField] = field(default_factory=list)
+    pending: list[Para] = field(default_factory=list)
+    """Labels read alone (a cell, a line) waiting for their values, in order."""
+    pieces: list[tuple[str, str, int, str]] = field(default_factory=list)
+    """(kind, text, line, why) of the current block, for the ledger."""
+    puts: int = 0
+    copies: int = 0
+    """Pairs of the current block, and how many repeated a pair already read."""
+
+    def put(self, label: str, value: str, line: int, colon: str = "") -> None:
+        """One pair: a Meta field the first time, else Meta.extra; a repeat is a copy."""
+        bare = label.rstrip(":： \u3000")
+        label, colon = bare, label[len(bare):] + colon
+        name = meta_labels().field_of(label) or meta_labels().truncated.get(fold(label))
+        if name and not value:  # a label with nothing after it: the field is not given
+            self.pieces.append(("label", label + colon, line, ""))
+            return
+        self.puts += 1
+        if name and self.values.get(name) == value or any(
+                fold(f.label) == fold(label) and f.value == value for f in self.extra):
+            self.copies += 1  # the same pair again: a second copy of the block (for phones)
+            self.pieces.append(("chrome", f"{label}{colon}{value}", line, "duplicate"))
+            return
+        if name and name not in self.values:
+            self.pieces.append(("label", label + colon, line, ""))
+            self.pieces.append(("content", value, line, ""))
+            self.values[name] = value
+            return
+        self.pieces.append(("content", label, line, ""))
+        self.pieces.append(("separator", colon, line, ""))
+        self.pieces.append(("content", value, line, ""))
+        self.extra.append(MetaField(label.strip(), value, line))
 
 
-def is_meta_line(text: str) -> bool:
-    return bool(_STARTS.match(text))
+def is_info_grid(grid: Grid) -> bool:
+    """A grid of label and value cells, not a task table."""
+    first = grid.rows[0] if grid.rows else ()
+    if sum(1 for cell in first if role_of(_cell_text(cell))) >= 2:
+        return False
+    cells = [_cell_text(c) for row in grid.rows[:8] for c in row]
+    return sum(1 for text in cells if label_text(text) or _starts_pair(text)) >= 2
 
 
-def parse_head(blocks: list, ledger: Ledger) -> HeadResult:
-    """Read metadata, chrome and the title from the top of the document."""
-    values: dict[str, str] = {}
-    extra: list[MetaField] = []
-    title: str | None = None
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        if not isinstance(block, Para):
-            break
-        text = block.text
-        if is_chrome(text):
-            ledger.structure("chrome", text, block.line)
-        elif is_meta_line(text):
-            _read_pairs(block, values, extra, ledger)
-        elif title is None and "title" not in values and _is_title(text):
-            title = text
-            ledger.content(text, block.line)
-        else:
-            break
-        i += 1
-    if title is None:
-        title = values.pop("title", None)
+def read_block(block: Para | Grid, fields: Fields) -> list[Para] | None:
+    """Read one block of the information block into `fields`. Returns the cells that are
+    neither label nor value (a title in the table), or None when the block is not metadata."""
+    if isinstance(block, Grid):
+        for para in block.structure:
+            fields.pieces.append(("separator", para.text, para.line, ""))
+        rows = [[_cell_para(cell, block.line) for cell in row] for row in block.rows]
     else:
-        values.pop("title", None)
-    meta = Meta(title=title, extra=tuple(extra), **{k: v for k, v in values.items() if k != "title"})
-    return HeadResult(meta, i)
+        rows = [_split_pipes(block, fields)] if _PIPE.search(block.text) else [[block]]
+    if isinstance(block, Para) and len(rows[0]) == 1 and not _is_meta_text(block.text, fields):
+        return None
+    left: list[Para] = []
+    for row in rows:
+        for n, para in enumerate(row):
+            if not _read_cell(para, fields, first=n == 0):
+                left.append(para)
+    return left
 
 
-def _read_pairs(para: Para, values: dict, extra: list, ledger: Ledger) -> None:
-    matches = list(_PAIR.finditer(para.text))
+def _is_meta_text(text: str, fields: Fields) -> bool:
+    if label_text(text) or _TRUNCATED.match(text):
+        return True
+    if fields.pending:
+        return chrome_kind(text) is None
+    return _starts_pair(text)
+
+
+def _starts_pair(text: str) -> bool:
+    if _TRUNCATED.match(text):
+        return True
+    matches = list(_PAIR.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return False
+    first = fold(matches[0].group(1))
+    return len(matches) >= 2 or (first not in _WEAK and first not in _CHROME_LABELS)
+
+
+def _read_cell(para: Para, fields: Fields, first: bool) -> bool:
+    text, line = para.text.strip(), para.line
+    if not text:
+        if fields.pending:
+            label = fields.pending.pop(0)
+            fields.put(label.text, "", label.line)
+        return True
+    if label_text(text) or (first and _TRUNCATED.fullmatch(text)):
+        fields.pending.append(para)
+        return True
+    matches = list(_PAIR.finditer(text))
+    truncated = _TRUNCATED.match(text) if first else None
+    if truncated and (not matches or matches[0].start() > 0):
+        matches.insert(0, truncated)
+    lead = text[:matches[0].start()].strip() if matches else text
+    if lead:
+        if not fields.pending:
+            return False
+        label = fields.pending.pop(0)
+        fields.put(label.text, _value(lead, fields, line), label.line)
     for n, m in enumerate(matches):
-        end = matches[n + 1].start() if n + 1 < len(matches) else len(para.text)
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         label = m.group(1)
-        value = para.text[m.end():end].strip()
-        field = FIELDS.get(label)
-        if not value and label in empty_counters():
-            ledger.structure("chrome", m.group(0), para.line)
-        elif field and field not in values:
-            ledger.structure("label", m.group(0), para.line)
-            ledger.content(value, para.line)
-            values[field] = value
-        else:
-            ledger.content(label, para.line)
-            ledger.structure("separator", m.group(0)[len(label):], para.line)
-            ledger.content(value, para.line)
-            extra.append(MetaField(label, value, para.line))
+        value = text[m.end():end].strip()
+        pair = text[m.start():end].strip()
+        if fold(label) in _CHROME_LABELS or chrome_kind(pair):
+            fields.pieces.append(("chrome", pair, line, chrome_kind(pair) or "counter"))
+            continue
+        fields.put(label, _value(value, fields, line), line, m.group(0)[len(label):])
+    return True
 
 
-def _is_title(text: str) -> bool:
-    """A title: one short line, not a list item, not a sentence, not a column label."""
-    return (
-        len(text) <= 100
-        and not _LIST_START.match(text)
-        and not _SENTENCE_END.search(text)
-        and not text.isdigit()
-        and role_of(text) is None
-        and len(fold(text)) >= 4
-    )
+def _value(value: str, fields: Fields, line: int) -> str:
+    """The value without page chrome glued after it (省科技厅 【打印】【关闭】)."""
+    tail = _TRAILING.search(value)
+    if tail and tail.start() > 0 and chrome_kind(tail.group().strip()):
+        fields.pieces.append(("chrome", tail.group().strip(), line, chrome_kind(tail.group().strip())))
+        return value[:tail.start()].strip()
+    return value
+
+
+def _split_pipes(para: Para, fields: Fields) -> list[Para]:
+    parts = _PIPE.split(para.text)
+    fields.pieces.append(("separator", "".join(_PIPE.findall(para.text)), para.line, ""))
+    return [Para(part.strip(), para.line) for part in parts if part.strip()]
+
+
+def _cell_text(cell) -> str:
+    return " ".join(p.text for p in cell.paras)
+
+
+def _cell_para(cell, line: int) -> Para:
+    return Para(_cell_text(cell), cell.paras[0].line if cell.paras else line)

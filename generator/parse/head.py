@@ -1,0 +1,156 @@
+"""The head of the page: chrome, the information block and the title, before the body.
+
+The title is the report's own: the heading between the information block and the
+发布日期 line, or beside them, checked against the page's <title> or ArticleTitle
+when the page gives one. A site column name or any other short line in the head that
+is not the title is kept as unplaced text with a warning; a second, mangled copy of the
+title is read once and its copy recorded as chrome, with a warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..model import Meta, Unplaced
+from ..read import Grid, Para
+from ..vocabulary import fold, role_of
+from .chrome import chrome_run
+from .ledger import Ledger, Notes
+from .meta import Fields, is_info_grid, label_text, read_block
+
+_LIST_START = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+_LOOKAHEAD = 3
+"""A short line is part of the head when the information block goes on within this many blocks."""
+
+
+@dataclass
+class HeadResult:
+    meta: Meta
+    body_start: int
+    """Index of the first body block."""
+    unplaced: tuple[Unplaced, ...] = ()
+    """Lines of the head that are neither chrome, metadata nor the title."""
+
+
+def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | None = None) -> HeadResult:
+    """Read metadata, chrome and the title from the top of the document."""
+    fields = Fields()
+    order: list[tuple[str, Para | None]] = []  # ("meta", None) or ("title?", para), in page order
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        run = chrome_run(blocks, i)
+        if run:
+            end, text, kind = run
+            ledger.chrome(text, block.line, kind)
+            i = end
+            continue
+        if isinstance(block, Grid) and not is_info_grid(block):
+            break
+        fields.pieces, fields.puts, fields.copies = [], 0, 0
+        left = read_block(block, fields)
+        if left is not None:
+            _commit(fields, ledger, notes)
+            order.append(("meta", None))
+            order.extend(("title?", para) for para in left)
+            i += 1
+            continue
+        if _is_title(block.text) and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)):
+            order.append(("title?", block))
+            i += 1
+            continue
+        break
+    for label in fields.pending:  # labels left without a value
+        fields.pieces = []
+        fields.put(label.text, "", label.line)
+        _commit(fields, ledger, notes)
+    values = dict(fields.values)
+    title, unplaced = _choose_title(order, values.pop("title", None), page_title, ledger, notes)
+    meta = Meta(title=title, extra=tuple(fields.extra), **values)
+    return HeadResult(meta, i, tuple(unplaced))
+
+
+def _commit(fields: Fields, ledger: Ledger, notes: Notes) -> None:
+    """The current block's pieces to the ledger; pairs repeating ones already read (the
+    phone copy of the information table) are chrome, with one warning."""
+    if fields.copies:
+        line = next(line for kind, _, line, why in fields.pieces if why == "duplicate")
+        notes.add(line, "duplicate-meta", f"{fields.copies} field(s) of the information block are printed again; "
+                  "the copy is read as chrome", "nothing to do: pages often carry a second copy for phones")
+    for kind, text, line, why in fields.pieces:
+        if kind == "content":
+            ledger.content(text, line)
+        else:
+            ledger.structure(kind, text, line, why)
+    fields.pieces = []
+
+
+def _meta_follows(blocks: list, i: int) -> bool:
+    for block in blocks[i + 1:i + 1 + _LOOKAHEAD]:
+        if isinstance(block, Grid):
+            return is_info_grid(block)
+        if chrome_run([block], 0):
+            continue
+        probe = Fields()
+        if label_text(block.text) or read_block(block, probe) is not None:
+            return True
+    return False
+
+
+def _choose_title(order, labelled: str | None, page_title: str | None, ledger: Ledger, notes: Notes):
+    candidates = [(n, para) for n, (kind, para) in enumerate(order) if kind == "title?"]
+    chosen = None
+    if labelled is None and candidates:
+        chosen = _best(candidates, order, page_title)
+    title = labelled if labelled is not None else chosen.text if chosen else None
+    unplaced = []
+    for _, para in candidates:
+        if para is chosen:
+            ledger.content(para.text, para.line)
+        elif title is not None and _similar(para.text, title):
+            ledger.chrome(para.text, para.line, "duplicate")
+            notes.add(para.line, "title-twice", "the title is printed twice; the second copy is read as chrome",
+                      "nothing to do if the two copies say the same")
+        else:
+            ledger.content(para.text, para.line)
+            unplaced.append(Unplaced(para.text, para.line, "a line in the head of the page that is not the title"))
+            notes.add(para.line, "head-text", f"{para.text[:30]!r} stands in the head of the page but is not its title; "
+                      "it is kept as unplaced text", "if it is the title, check the lines around it")
+    return title, unplaced
+
+
+def _best(candidates, order, page_title: str | None) -> Para:
+    if page_title:
+        wanted = fold(page_title)
+        matching = [para for _, para in candidates if len(fold(para.text)) >= 4 and fold(para.text) in wanted]
+        if matching:
+            return max(matching, key=lambda p: len(fold(p.text)))
+    after = [para for n, para in candidates if n > 0 and order[n - 1][0] == "meta"]
+    if after:
+        return after[0]
+    before = [para for n, para in candidates if n + 1 < len(order) and order[n + 1][0] == "meta"]
+    return before[-1] if before else candidates[0][1]
+
+
+def _similar(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa in fb or fb in fa:
+        return min(len(fa), len(fb)) * 10 >= max(len(fa), len(fb)) * 6
+    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+
+
+def _is_title(text: str) -> bool:
+    """A title: one short line, not a list item, not a sentence, not a column label."""
+    return (
+        len(text) <= 100
+        and not _LIST_START.match(text)
+        and not _SENTENCE_END.search(text)
+        and not text.isdigit()
+        and role_of(text) is None
+        and len(fold(text)) >= 4
+    )
