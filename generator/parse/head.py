@@ -58,7 +58,8 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
             order.extend(("title?", para) for para in left)
             i += 1
             continue
-        if _is_title(block.text) and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)):
+        if _is_title(block.text) and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)
+                                      or _in_page_title(block.text, page_title)):
             order.append(("title?", block))
             i += 1
             continue
@@ -76,9 +77,9 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
 def _commit(fields: Fields, ledger: Ledger, notes: Notes) -> None:
     """The current block's pieces to the ledger; pairs repeating ones already read (the
     phone copy of the information table) are chrome, with one warning."""
-    if fields.copies:
+    if fields.copies and not any(code == "duplicate-meta" for _, code, _, _ in notes.items):
         line = next(line for kind, _, line, why in fields.pieces if why == "duplicate")
-        notes.add(line, "duplicate-meta", f"{fields.copies} field(s) of the information block are printed again; "
+        notes.add(line, "duplicate-meta", "the information block is printed again (fields already read, with the same values); "
                   "the copy is read as chrome", "nothing to do: pages often carry a second copy for phones")
     for kind, text, line, why in fields.pieces:
         if kind == "content":
@@ -124,8 +125,7 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
 
 def _best(candidates, order, page_title: str | None) -> Para:
     if page_title:
-        wanted = fold(page_title)
-        matching = [para for _, para in candidates if len(fold(para.text)) >= 4 and fold(para.text) in wanted]
+        matching = [para for _, para in candidates if _in_page_title(para.text, page_title)]
         if matching:
             return max(matching, key=lambda p: len(fold(p.text)))
     after = [para for n, para in candidates if n > 0 and order[n - 1][0] == "meta"]
@@ -133,6 +133,10 @@ def _best(candidates, order, page_title: str | None) -> Para:
         return after[0]
     before = [para for n, para in candidates if n + 1 < len(order) and order[n + 1][0] == "meta"]
     return before[-1] if before else candidates[0][1]
+
+
+def _in_page_title(text: str, page_title: str | None) -> bool:
+    return bool(page_title) and len(fold(text)) >= 4 and fold(text) in fold(page_title)
 
 
 def _similar(a: str, b: str) -> bool:

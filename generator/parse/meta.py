@@ -40,7 +40,7 @@ _TRUNCATED = re.compile("^(" + "|".join(map(re.escape, meta_labels().truncated))
 def label_text(text: str) -> str | None:
     """The folded label when `text` is a metadata label alone (索引号, 索 引 号:), else None."""
     folded = fold(text).rstrip(":：")
-    return folded if meta_labels().is_label(folded) else None
+    return folded if meta_labels().is_label(folded) or folded in meta_labels().truncated else None
 
 
 @dataclass
@@ -57,8 +57,9 @@ class Fields:
     copies: int = 0
     """Pairs of the current block, and how many repeated a pair already read."""
 
-    def put(self, label: str, value: str, line: int, colon: str = "") -> None:
+    def put(self, label: str, value: str, line: int, colon: str = "", value_line: int = 0) -> None:
         """One pair: a Meta field the first time, else Meta.extra; a repeat is a copy."""
+        value_line = value_line or line
         bare = label.rstrip(":： \u3000")
         label, colon = bare, label[len(bare):] + colon
         name = meta_labels().field_of(label) or meta_labels().truncated.get(fold(label))
@@ -69,16 +70,17 @@ class Fields:
         if name and self.values.get(name) == value or any(
                 fold(f.label) == fold(label) and f.value == value for f in self.extra):
             self.copies += 1  # the same pair again: a second copy of the block (for phones)
-            self.pieces.append(("chrome", f"{label}{colon}{value}", line, "duplicate"))
+            self.pieces.append(("label", label + colon, line, "") if name else ("chrome", label + colon, line, "duplicate"))
+            self.pieces.append(("chrome", value, value_line, "duplicate"))
             return
         if name and name not in self.values:
             self.pieces.append(("label", label + colon, line, ""))
-            self.pieces.append(("content", value, line, ""))
+            self.pieces.append(("content", value, value_line, ""))
             self.values[name] = value
             return
         self.pieces.append(("content", label, line, ""))
         self.pieces.append(("separator", colon, line, ""))
-        self.pieces.append(("content", value, line, ""))
+        self.pieces.append(("content", value, value_line, ""))
         self.extra.append(MetaField(label.strip(), value, line))
 
 
@@ -133,7 +135,7 @@ def _read_cell(para: Para, fields: Fields, first: bool) -> bool:
     if not text:
         if fields.pending:
             label = fields.pending.pop(0)
-            fields.put(label.text, "", label.line)
+            fields.put(label.text, "", label.line, value_line=line)
         return True
     if label_text(text) or (first and _TRUNCATED.fullmatch(text)):
         fields.pending.append(para)
@@ -147,17 +149,22 @@ def _read_cell(para: Para, fields: Fields, first: bool) -> bool:
         if not fields.pending:
             return False
         label = fields.pending.pop(0)
-        fields.put(label.text, _value(lead, fields, line), label.line)
+        fields.put(label.text, _value(lead, fields, line), label.line, value_line=line)
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         label = m.group(1)
-        value = text[m.end():end].strip()
-        pair = text[m.start():end].strip()
+        value = _value(text[m.end():end].strip(), fields, line)
+        pair = text[m.start():m.end()] + value
         if fold(label) in _CHROME_LABELS or chrome_kind(pair):
-            fields.pieces.append(("chrome", pair, line, chrome_kind(pair) or "counter"))
+            fields.pieces.append(("chrome", pair, line, chrome_kind(pair) or _chrome_label_kind(label)))
             continue
-        fields.put(label, _value(value, fields, line), line, m.group(0)[len(label):])
+        fields.put(label, value, line, m.group(0)[len(label):])
     return True
+
+
+def _chrome_label_kind(label: str) -> str:
+    folded = fold(label)
+    return "font-size" if folded in ("字体", "字号") else "share" if folded.startswith("分享") else "counter"
 
 
 def _value(value: str, fields: Fields, line: int) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..vocabulary import fold, meta_labels
+from ..vocabulary import chrome_kind, fold, meta_labels
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "title"}
 _BODY_MARK = re.compile(r"(信息内容|正文|content|article|zoom)\W*(begin|start|开始)", re.I)
@@ -32,6 +32,7 @@ _TABLE_PARTS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th"}
 _DOMINANT = 0.9
 """A child holding this share of its parent's non-link text is where the body is."""
 _META_BLOCK_CHARS = 600
+_CHROME_CHARS = 300
 
 
 def is_hidden(tag: Tag) -> bool:
@@ -62,6 +63,7 @@ class Article:
     """The report's body: inside it, only text that data/chrome.toml lists is chrome."""
     blocks: tuple[Tag, ...] = ()
     """Information blocks outside the container."""
+    title: Tag | None = None
     how: str = "the whole page (no article container found)"
     _keep: set[int] = field(default_factory=set)
     _around: set[int] = field(default_factory=set)
@@ -71,6 +73,11 @@ class Article:
             if tag is not None:
                 self._keep.add(id(tag))
                 self._around.update(id(parent) for parent in tag.parents)
+
+    def holds_part(self, tag: Tag) -> bool:
+        """True when `tag` holds the container, the body, the title or an information block."""
+        return any(part is not None and _within(part, tag)
+                   for part in (self.container, self.body, self.title, *self.blocks))
 
     def place(self, tag: Tag) -> str:
         """"keep" (the article or an information block), "around" (holds one), or "outside"."""
@@ -90,9 +97,9 @@ def find_article(soup: BeautifulSoup, title_text: str | None) -> Article:
         how += " and the title"
     container = _common_ancestor(body, title) if title is not None else body
     if container is None or container is root:
-        return Article(None, body)
+        return Article(None, body, title=title)
     blocks = tuple(b for b in _info_blocks(root, sizes) if not _within(b, container))
-    return Article(container, body, blocks, how)
+    return Article(container, body, blocks, title, how)
 
 
 def _text_sizes(root: Tag) -> dict[int, tuple[int, int]]:
@@ -109,7 +116,9 @@ def _text_sizes(root: Tag) -> dict[int, tuple[int, int]]:
                 text, links = text + t, links + l
             elif isinstance(child, NavigableString) and type(child) in (NavigableString,):
                 text += len(child.strip())
-        sizes[id(tag)] = (text, text if tag.name == "a" else links)
+        if tag.name == "a" or text <= _CHROME_CHARS and chrome_kind(tag.get_text()):
+            links = text  # link text and known chrome (a footer line) say nothing of where the report is
+        sizes[id(tag)] = (text, links)
     return sizes
 
 

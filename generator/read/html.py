@@ -90,6 +90,9 @@ class _Walker:
             if not isinstance(child, Tag) or child.name in INVISIBLE:
                 continue
             child_line = child.sourceline or line
+            if is_hidden(child):
+                self.set_aside(child, child_line, "hidden")
+                continue
             child_inside = inside
             if self.article is not None and not inside:
                 place = self.article.place(child)
@@ -97,9 +100,6 @@ class _Walker:
                     self.set_aside(child, child_line, "outside-article")
                     continue
                 child_inside = place == "keep"
-            if is_hidden(child):
-                self.set_aside(child, child_line, "hidden")
-                continue
             if child_inside and self._is_page_part(child):
                 self.set_aside(child, child_line, "navigation" if child.name != "footer" else "footer")
                 continue
@@ -118,11 +118,7 @@ class _Walker:
         """<nav>, <header>, <footer>, <aside> or role=navigation that holds no part of the article."""
         if tag.name not in _CHROME_TAGS and tag.get("role") != "navigation":
             return False
-        article = self.article
-        if article is None or article.container is None:
-            return True
-        return not any(t is not None and (t is tag or any(p is tag for p in t.parents))
-                       for t in (article.container, article.body, *article.blocks))
+        return self.article is None or not self.article.holds_part(tag)
 
     def set_aside(self, tag: Tag, line: int, why: str) -> None:
         self.flush()

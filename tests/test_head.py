@@ -1,0 +1,114 @@
+"""The head of the page in every layout of the CMS family: the information block, the
+title and the page chrome around them (fixtures in tests/data/, labelled in its README)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from generator.parse import parse_file
+from generator.vocabulary import chrome_kind
+from tests.conftest import DATA, FIXTURES
+from tests.fidelity import model_texts, squeeze
+
+SERIES = "002482090/"
+
+
+def meta_of(report) -> dict:
+    m = report.meta
+    return {k: v for k, v in (("index_no", m.index_no), ("publisher", m.publisher), ("issued", m.issued),
+                              ("disclosure", m.disclosure), ("published", m.published), ("origin", m.origin)) if v}
+
+
+# fixture: (title, metadata, extra (label, value), chrome kinds that must be set aside, diagnostics)
+CASES = {
+    "head_pipe_rows.txt": (
+        "浙江省科学技术厅2021年度重点工作三季度完成情况",
+        {"index_no": SERIES + "2021-90001", "publisher": "省科技厅", "issued": "2021-10-15",
+         "disclosure": "主动公开", "published": "2021-10-15 16:02", "origin": "省科技厅"},
+        [], {"counter"}, set()),
+    "head_cell_lines.txt": (
+        "浙江省科技厅2021年5月份重点工作完成情况",
+        {"index_no": SERIES + "2021-90002", "publisher": "省科技厅", "issued": "2021-05-31",
+         "disclosure": "主动公开", "published": "2021-05-31 09:30:15", "origin": "省科技厅"},
+        [("公开时限", "长期公开"), ("文\u3000\u3000号", "浙科发〔2021〕99号")],
+        {"skip-link", "language", "accessibility", "breadcrumb", "font-size", "print-close", "prev-next",
+         "related", "site-links", "footer", "counter", "duplicate"},
+        {"title-twice"}),
+    "head_by_column.txt": (
+        "浙江省科学技术厅2021年度重点工作完成情况",
+        {"index_no": SERIES + "2022-90003", "publisher": "省科技厅", "issued": "2022-01-20",
+         "disclosure": "主动公开", "published": "2022-01-20", "origin": "省科技厅"},
+        [], {"breadcrumb", "counter", "font-size"}, set()),
+    "head_truncated_label.txt": (
+        "浙江省科技厅2020年6月份重点工作完成情况",
+        {"index_no": SERIES + "2020-90004", "publisher": "省科技厅", "issued": "2020-06-30",
+         "disclosure": "主动公开", "published": "2020-06-30 17:05", "origin": "省科技厅"},
+        [("有效性", "有效"), ("主题分类", "科技、教育")], set(), set()),
+    "head_no_title.txt": (None, {}, [], set(), {"no-title"}),
+    "cms_page_layout_tables.html": (
+        "测试省科技厅2021年度重点工作三季度进展情况",
+        {"index_no": SERIES + "2021-90005", "publisher": "省科技厅", "issued": "2021-10-20",
+         "disclosure": "主动公开", "published": "2021-10-20 09:12", "origin": "省科技厅"},
+        [("文\u3000\u3000号", "浙科发〔2021〕98号"), ("有效性", "有效")],
+        {"skip-link", "language", "accessibility", "hidden", "breadcrumb", "outside-article", "duplicate",
+         "counter", "font-size", "print-close", "share", "prev-next", "related", "site-links", "footer"},
+        {"duplicate-meta"}),
+    "cms_page_xhtml_gbk.html": (
+        "测试省科技厅2020年5月份重点工作完成情况",
+        {"index_no": SERIES + "2020-90006", "publisher": "省科技厅", "issued": "2020-05-29",
+         "disclosure": "主动公开", "published": "2020-05-29 16:40", "origin": "省科技厅"},
+        [], {"skip-link", "accessibility", "breadcrumb", "hidden", "outside-article", "footer", "print-close"},
+        set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_title_metadata_and_chrome_of_each_layout(name):
+    title, meta, extra, kinds, codes = CASES[name]
+    report = parse_file(DATA / name)
+    assert report.meta.title == title
+    assert meta_of(report) == meta
+    assert [(f.label, f.value) for f in report.meta.extra] == extra
+    found = Counter(p.why for p in report.ledger if p.kind == "chrome")
+    assert kinds <= set(found), f"not set aside: {kinds - set(found)}"
+    assert codes <= {d.code for d in report.diagnostics}
+    assert not report.unplaced
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_no_chrome_reaches_a_title_caption_cell_or_section(path):
+    report = parse_file(path)
+    chrome = {squeeze(p.text) for p in report.ledger if p.kind == "chrome" and p.why != "duplicate"}
+    for text in model_texts(report):
+        assert chrome_kind(text) is None, f"{path.name}: chrome in the model: {text!r}"
+        assert squeeze(text) not in chrome or not text.strip(), f"{path.name}: chrome text in the model: {text!r}"
+
+
+def test_the_tables_and_lists_under_each_head_are_read():
+    rows = {name: [len(t.rows) for t in parse_file(DATA / name).tables] for name in CASES}
+    assert rows["head_pipe_rows.txt"] == [2]
+    assert rows["head_by_column.txt"] == [1]
+    assert rows["cms_page_layout_tables.html"] == [2]
+    lists = {name: len(parse_file(DATA / name).entries) for name in CASES}
+    assert lists["head_cell_lines.txt"] == 2 and lists["cms_page_xhtml_gbk.html"] == 3
+    assert lists["head_no_title.txt"] == 3 and lists["head_truncated_label.txt"] == 2
+
+
+def test_a_line_in_the_head_that_is_not_the_title_is_kept_and_reported(tmp_report):
+    path = tmp_report("政府信息公开\n\n测试单位2021年工作进展情况\n\n索引号: 1/2 发布机构: 测试单位\n\n"
+                      "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert report.meta.title == "测试单位2021年工作进展情况"
+    assert [u.text for u in report.unplaced] == ["政府信息公开"]
+    assert "head-text" in {d.code for d in report.diagnostics}
+
+
+def test_the_page_title_picks_the_title_over_a_column_name(tmp_report):
+    """<title> adds the site's name; the heading it contains is the title, not the line above."""
+    page = ("<html><head><title>测试单位2021年工作进展情况_测试网站</title></head><body>"
+            "<div><p>重点工作专栏</p><p>测试单位2021年工作进展情况</p></div>"
+            "<div><p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></div></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert report.meta.title == "测试单位2021年工作进展情况"
