@@ -14,17 +14,27 @@ from pathlib import Path
 from .errors import ReportError
 from .link.threads import threads
 from .model import Report
-from .parse import parse_file
+from .parse import parse_document
+from .parse.summary import how_it_was_read
+from .read import read_document
 from .site.build import SOURCE_SUFFIXES, load_sources
 from .link.ids import division_names, report_id, rows_of
 from .link.source import Source
 
 
-def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | None = None) -> int:
+def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | None = None,
+               force: bool = False) -> int:
     try:
-        report = parse_file(path)
+        document = read_document(path)
+        report = parse_document(document)
     except ReportError as exc:
         print(exc, file=sys.stderr)
+        return 2
+    shape = next((d for d in report.diagnostics if d.code == "not-a-report"), None)
+    if shape and not force:
+        print(f"{path.name}:{shape.line}: error: {shape.message.replace('this does not', 'the file does not')}\n"
+              f"  hint: check that this is the published progress report; run again with --force to add it anyway",
+              file=sys.stderr)
         return 2
     rid = report_id(report)
     existing, _ = load_sources(sources_dir)
@@ -39,6 +49,8 @@ def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | 
     others = [s for s in existing if s.id != rid]
     new = Source(dataclasses.replace(report, source=target.name), rid, url)
     _summary(new, others, previous, target)
+    for line in how_it_was_read(report, document.layout):
+        print(f"  {line}")
     data = path.read_bytes()
     if previous and previous.report.source != target.name:
         (sources_dir / previous.report.source).unlink()

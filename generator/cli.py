@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("file", type=Path, metavar="FILE")
     a.add_argument("--replace", action="store_true", help="replace the report with the same 索引号, saying what changed")
     a.add_argument("--url", help="address of the published original, recorded in provenance.toml")
+    a.add_argument("--force", action="store_true", help="add a file even though it does not look like a report")
 
     s = commands.add_parser("serve", help="serve the site and rebuild when a source report, page or theme changes")
     s.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 def _add(args) -> int:
     from .add import add_report
 
-    return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url)
+    return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url, args.force)
 
 
 def _serve(args) -> int:

@@ -112,3 +112,37 @@ def test_the_page_title_picks_the_title_over_a_column_name(tmp_report):
             "<div><p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></div></body></html>")
     report = parse_file(tmp_report(page, "page.html"))
     assert report.meta.title == "测试单位2021年工作进展情况"
+
+
+def _add(tmp_path, *args):
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import SOURCES
+
+    if not (tmp_path / "content").exists():
+        shutil.copytree(SOURCES, tmp_path / "content" / "sources")
+    return subprocess.run([sys.executable, "-m", "generator", "add", *map(str, args)],
+                          cwd=tmp_path, capture_output=True, text=True)
+
+
+def test_add_refuses_a_file_with_no_report_shape_unless_forced(tmp_path):
+    refused = _add(tmp_path, DATA / "not_a_report.txt")
+    assert refused.returncode == 2
+    assert "not_a_report.txt:1: error: the file does not look like a report: no 索引号" in refused.stderr
+    assert "--force" in refused.stderr
+    assert not list((tmp_path / "content" / "sources").glob("*not-a-report*"))
+    forced = _add(tmp_path, DATA / "not_a_report.txt", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "this does not look like a report" in forced.stdout  # still said, as a warning
+
+
+def test_add_says_how_the_report_was_read(tmp_path):
+    result = _add(tmp_path, DATA / "cms_page_layout_tables.html")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "read as saved HTML; article found by the CMS's content marker and the title (utf-8)" in out
+    assert "metadata: 索引号、发布机构、发文日期、公开方式、标题、发布日期、信息来源、文　　号、有效性" in out
+    assert "tables: 2 rows × 5 columns" in out
+    assert "page chrome set aside: " in out and "breadcrumb 3" in out and "hidden 1" in out and "footer 3" in out

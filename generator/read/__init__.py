@@ -6,6 +6,6 @@ same blocks, so the parser never needs to know which it was given.
 """
 
 from .blocks import Cell, Chrome, Document, Grid, Para
-from .read import read_document
+from .read import file_error, read_document, unsupported_files
 
-__all__ = ["Cell", "Chrome", "Document", "Grid", "Para", "read_document"]
+__all__ = ["Cell", "Chrome", "Document", "Grid", "Para", "file_error", "read_document", "unsupported_files"]

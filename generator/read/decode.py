@@ -66,12 +66,13 @@ def _looks_like_text(text: str) -> bool:
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 saved without a byte order mark: the NUL bytes of its ASCII characters (digits,
-    line breaks, `|`) all fall on one side of each pair. None when the bytes are not that."""
+    line breaks, `|`) fall on one side of each pair, and the text decodes to Chinese and
+    ASCII. None when the bytes are not that."""
     head = data[:65536]
     if len(data) % 2 or b"\x00" not in head:
         return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    if min(even, odd) * 20 > max(even, odd):
+    if min(even, odd) * 4 > max(even, odd):  # (CJK characters such as 一, U+4E00, have a NUL byte too)
         return None
     encoding = "utf-16-le" if odd > even else "utf-16-be"
     try:

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
-from ..errors import ReportError
 from ..vocabulary import chrome_kind, fold, meta_labels, role_of
 from .article import INVISIBLE, Article, find_article, is_hidden, page_title
 from .blocks import Cell, Chrome, Grid, Para
-
-MAX_DEPTH = 200
-"""Elements nested deeper than this are refused (docs/performance.md): real pages nest a few
-dozen; a page of 10,000 unclosed <div>s or <font>s would otherwise exhaust the parser."""
+from .limits import MAX_DEPTH, too_deep
 
 _CHROME_TAGS = {"nav", "header", "footer", "aside"}
 _BLOCK = {
@@ -46,12 +42,7 @@ def _check_depth(soup: BeautifulSoup, name: str) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise ReportError(
-                name, node.sourceline or 1,
-                f"elements are nested more than {MAX_DEPTH} deep (unclosed tags?)",
-                "open the page in a browser and save it again (File > Save as, HTML only), "
-                "or copy its text into a .txt file; the limits are in docs/performance.md",
-            )
+            raise too_deep(node.sourceline or 1, name)
         stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
 
 

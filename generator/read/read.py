@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import ReportError
 from .blocks import Cell, Document, Grid, Para
 from .decode import decode
+from .limits import check_size, check_text
 from .safe import make_safe
 
 # An XML prolog (XHTML) and comments may come before the page itself.
@@ -15,9 +16,6 @@ _HTML_START = re.compile(
     r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<table|<div|<p[\s>])",
     re.I | re.S,
 )
-MAX_BYTES = 8_000_000
-"""Largest report file read (docs/performance.md): forty times the largest seed."""
-MAX_LINES = 200_000
 UNSUPPORTED = {
     ".pdf": "a PDF", ".doc": "a Word document", ".docx": "a Word document", ".wps": "a WPS document",
     ".xls": "a spreadsheet", ".xlsx": "a spreadsheet", ".et": "a spreadsheet", ".ofd": "an OFD document",
@@ -31,19 +29,29 @@ def read_document(path: Path) -> Document:
     """Read a report file of any accepted shape. Raises ReportError when it cannot be a report."""
     unsupported(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReportError(
-                path.name, 1, f"the file is {size:,} bytes, more than the {MAX_BYTES:,} a report may have",
-                "check that this is one report (a saved page, not a whole site or an archive); "
-                "the limits are in docs/performance.md",
-            )
+        check_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except OSError as exc:
-        raise ReportError(path.name, 1, f"cannot read the file ({exc.strerror or exc})",
-                          "check that the file exists and can be read; it may have been moved or deleted") from exc
+        raise file_error(path, exc) from exc
     text, encoding = decode(data, path.name)
     return parse_source_text(text, path.name, encoding)
+
+
+def file_error(path: Path, exc: OSError) -> ReportError:
+    """A report that cannot be read (deleted after it was listed, unreadable), as FILE:LINE."""
+    return ReportError(path.name, 1, f"cannot read the file ({exc.strerror or exc})",
+                       "check that the file exists and can be read; it may have been moved or deleted")
+
+
+def unsupported_files(folder: Path) -> list[str]:
+    """Messages for the files of a sources folder in a format the reader does not take."""
+    messages = []
+    for path in sorted(folder.iterdir()):
+        try:
+            unsupported(path)
+        except ReportError as exc:
+            messages.append(str(exc))
+    return messages
 
 
 def unsupported(path: Path) -> None:
@@ -64,11 +72,7 @@ def parse_source_text(text: str, name: str, encoding: str = "utf-8") -> Document
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     is_html = bool(_HTML_START.match(text))
     text, warnings = make_safe(text, html=is_html)
-    if text.count("\n") > MAX_LINES:
-        raise ReportError(
-            name, MAX_LINES + 1, f"the file has more than {MAX_LINES:,} lines",
-            "check that this is one report; the limits are in docs/performance.md",
-        )
+    check_text(text, name, is_html)
     if is_html:
         from .html import html_blocks  # BeautifulSoup takes a twentieth of a second to import
 

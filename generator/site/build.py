@@ -28,6 +28,7 @@ from typing import TypeVar
 from ..errors import BuildError, ReportError
 from ..link.documents import alias_candidates
 from ..parse import parse_file
+from ..read import file_error, unsupported_files
 from ..link.ids import report_id
 from ..files import replace_file
 from .memo import PageMemo, SourceCache
@@ -56,17 +57,21 @@ def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[S
     errors: list[str] = []
     seen: dict[str, str] = {}
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    errors += unsupported_files(folder)
     for n, path in enumerate(paths, start=1):
         progress.count("reading reports", n, len(paths))
         url = provenance.get(path.name, {}).get("url")
-        key = cache.key(path, url) if cache else ""
-        source = cache.get(key) if cache else None
+        try:
+            key = cache.key(path, url) if cache else ""
+            source = cache.get(key) if cache else None
+            report = parse_file(path) if source is None else source.report
+        except OSError as exc:  # listed, then deleted or unreadable before it was read
+            errors.append(str(file_error(path, exc)))
+            continue
+        except ReportError as exc:
+            errors.append(str(exc))
+            continue
         if source is None:
-            try:
-                report = parse_file(path)
-            except ReportError as exc:
-                errors.append(str(exc))
-                continue
             # The ledger (every span of the source) is for the fidelity tests; the site does not need it.
             source = Source(replace(report, ledger=()), report_id(report), url, key)
             if cache:
