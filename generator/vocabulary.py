@@ -121,7 +121,16 @@ def looks_like_division(text: str) -> bool:
 def chrome_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, pattern) of every chrome pattern in data/chrome.toml, in file order."""
     kinds = _load("chrome.toml")["kinds"]
-    return tuple((kind, re.compile(p)) for kind, spec in kinds.items() for p in spec["patterns"])
+    return tuple((kind, re.compile(p)) for kind, spec in kinds.items() for p in spec.get("patterns", ()))
+
+
+@cache
+def _chrome_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    """(word -> kind, a pattern matching a paragraph made only of chrome words)."""
+    kinds = _load("chrome.toml")["kinds"]
+    words = {word: kind for kind, spec in kinds.items() for word in spec.get("words", ())}
+    one = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return words, re.compile(rf"^({one})(\s*[|｜/、·]?\s*({one}))*$")
 
 
 @cache
@@ -132,6 +141,10 @@ def empty_counters() -> frozenset[str]:
 def chrome_kind(text: str) -> str | None:
     """The kind of page chrome a whole paragraph is ("breadcrumb", "footer" …), or None."""
     text = text.strip()
+    words, run = _chrome_words()
+    found = run.match(text)
+    if found and (found.group(2) or len(text) >= 3):  # a lone short word (微信, EN) may be content
+        return words[found.group(1)]
     return next((kind for kind, pattern in chrome_patterns() if pattern.match(text)), None)
 
 

@@ -146,3 +146,19 @@ def test_add_says_how_the_report_was_read(tmp_path):
     assert "metadata: 索引号、发布机构、发文日期、公开方式、标题、发布日期、信息来源、文　　号、有效性" in out
     assert "tables: 2 rows × 5 columns" in out
     assert "page chrome set aside: " in out and "breadcrumb 3" in out and "hidden 1" in out and "footer 3" in out
+
+
+def test_a_title_broken_over_two_lines_is_read_whole(tmp_report):
+    path = tmp_report("索引号: 1/2021-1 发布机构: 测试单位\n\n测试单位2021年度重点工作\n\n半年度完成情况\n\n"
+                      "发布日期:2021-07-12 信息来源:测试单位\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert report.meta.title == "测试单位2021年度重点工作半年度完成情况"
+    assert not report.unplaced
+
+
+def test_chrome_glued_to_the_information_line_is_not_in_a_value(tmp_report):
+    path = tmp_report("测试单位2021年工作报告\n\n时间：2021-07-12 来源：测试单位 【字体：大 中 小】【打印】【关闭】\n\n"
+                      "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert (report.meta.published, report.meta.origin) == ("2021-07-12", "测试单位")
+    assert {"font-size", "print-close"} <= {p.why for p in report.ledger if p.kind == "chrome"}

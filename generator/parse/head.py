@@ -106,10 +106,11 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
     chosen = None
     if labelled is None and candidates:
         chosen = _best(candidates, order, page_title)
-    title = labelled if labelled is not None else chosen.text if chosen else None
+    second = _second_line(chosen, order, page_title) if chosen else None
+    title = labelled if labelled is not None else chosen.text + (second.text if second else "") if chosen else None
     unplaced = []
     for _, para in candidates:
-        if para is chosen:
+        if para is chosen or para is second:
             ledger.content(para.text, para.line)
         elif title is not None and _similar(para.text, title):
             ledger.chrome(para.text, para.line, "duplicate")
@@ -121,6 +122,21 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
             notes.add(para.line, "head-text", f"{para.text[:30]!r} stands in the head of the page but is not its title; "
                       "it is kept as unplaced text", "if it is the title, check the lines around it")
     return title, unplaced
+
+
+def _second_line(chosen: Para, order, page_title: str | None) -> Para | None:
+    """The title's second line, when the title was broken over two: the page's title holds
+    both, or both stand between the 索引号 block and the 发布日期 line."""
+    n = next(n for n, (_, para) in enumerate(order) if para is chosen)
+    if n + 1 >= len(order) or order[n + 1][0] != "title?":
+        return None
+    after = order[n + 1][1]
+    if _similar(chosen.text, after.text):
+        return None
+    if page_title and _in_page_title(chosen.text + after.text, page_title):
+        return after
+    between = n > 0 and order[n - 1][0] == "meta" and n + 2 < len(order) and order[n + 2][0] == "meta"
+    return after if between and not page_title else None
 
 
 def _best(candidates, order, page_title: str | None) -> Para:

@@ -144,22 +144,29 @@ def _read_cell(para: Para, fields: Fields, first: bool) -> bool:
     truncated = _TRUNCATED.match(text) if first else None
     if truncated and (not matches or matches[0].start() > 0):
         matches.insert(0, truncated)
-    lead = text[:matches[0].start()].strip() if matches else text
+    starts = [_start(text, m) for m in matches] + [len(text)]
+    lead = text[:starts[0]].strip()
     if lead:
         if not fields.pending:
             return False
         label = fields.pending.pop(0)
         fields.put(label.text, _value(lead, fields, line), label.line, value_line=line)
     for n, m in enumerate(matches):
-        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         label = m.group(1)
-        value = _value(text[m.end():end].strip(), fields, line)
-        pair = text[m.start():m.end()] + value
+        value = _value(text[m.end():starts[n + 1]].strip(), fields, line)
+        pair = text[starts[n]:m.end()] + value
         if fold(label) in _CHROME_LABELS or chrome_kind(pair):
             fields.pieces.append(("chrome", pair, line, chrome_kind(pair) or _chrome_label_kind(label)))
             continue
         fields.put(label, value, line, m.group(0)[len(label):])
     return True
+
+
+def _start(text: str, m: re.Match) -> int:
+    """Where a pair starts: a chrome label's opening bracket (【字体：大 中 小】) is its own."""
+    if fold(m.group(1)) in _CHROME_LABELS and m.start() > 0 and text[m.start() - 1] in "【[":
+        return m.start() - 1
+    return m.start()
 
 
 def _chrome_label_kind(label: str) -> str:
