@@ -116,7 +116,7 @@ def _text_sizes(root: Tag) -> dict[int, tuple[int, int]]:
                 text, links = text + t, links + l
             elif isinstance(child, NavigableString) and type(child) in (NavigableString,):
                 text += len(child.strip())
-        if tag.name == "a" or text <= _CHROME_CHARS and chrome_kind(tag.get_text()):
+        if tag.name == "a" or tag.name not in _TABLE_PARTS and text <= _CHROME_CHARS and chrome_kind(tag.get_text()):
             links = text  # link text and known chrome (a footer line) say nothing of where the report is
         sizes[id(tag)] = (text, links)
     return sizes
@@ -156,7 +156,7 @@ def _title_element(root: Tag, title_text: str | None, sizes: dict) -> Tag | None
     wanted = fold(title_text)
     best, best_len = None, 3
     for tag in root.find_all(True):
-        if tag.name in INVISIBLE or not 4 <= sizes[id(tag)][0] <= 200:
+        if tag.name in INVISIBLE or not 4 <= sizes[id(tag)][0] <= min(200, len(title_text)):
             continue
         text = fold(tag.get_text())
         if len(text) > best_len and text in wanted and tag.find_parent("a") is None and tag.name != "a":

@@ -105,6 +105,12 @@ class _Walker:
             else:
                 self.walk(child, child_line, child_inside)
 
+    def walk_one(self, tag: Tag, line: int) -> None:
+        """One element of a table that is not a row, as its own paragraphs."""
+        self.flush()
+        for para in _paras_of(tag, tag.sourceline or line, self.chrome):
+            self.blocks.append(para)
+
     def _is_page_part(self, tag: Tag) -> bool:
         """<nav>, <header>, <footer>, <aside> or role=navigation that holds no part of the article."""
         if tag.name not in _CHROME_TAGS and tag.get("role") != "navigation":
@@ -117,12 +123,17 @@ class _Walker:
             self.chrome.append(Chrome(para.text, para.line, _kind(para.text, why)))
 
     def table(self, table: Tag, line: int) -> None:
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        rows, others = _rows(table)
+        for node in others:  # a caption, text between rows
+            if isinstance(node, Tag):
+                self.walk_one(node, line)
+            else:
+                self.blocks.append(Para(node.strip(), line))
         if _is_data_table(rows) or _is_info_table(rows):
             self.blocks.append(_grid(rows, line, self.chrome))
             return
         for tr in rows:
-            cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+            cells = _cells(tr)
             if all(_is_simple(c) for c in cells):
                 text = " ".join(c.get_text().strip() for c in cells if c.get_text().strip())
                 if text:
@@ -148,7 +159,7 @@ def _is_simple(cell: Tag) -> bool:
 def _is_data_table(rows: list[Tag]) -> bool:
     """A table is data when one of its first rows names at least two known columns."""
     for tr in rows[:3]:
-        labels = [c.get_text() for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+        labels = [c.get_text() for c in _cells(tr)]
         if sum(1 for label in labels if role_of(label)) >= 2:
             return True
     return False
@@ -159,8 +170,8 @@ def _is_info_table(rows: list[Tag]) -> bool:
     labels = meta_labels()
     count = 0
     for tr in rows[:8]:
-        for c in tr.find_all(["td", "th"]):
-            if c.find_parent("tr") is tr and labels.is_label(fold(c.get_text()).rstrip(":：")):
+        for c in _cells(tr):
+            if labels.is_label(fold(c.get_text()).rstrip(":：")):
                 count += 1
     return count >= 2 and len(rows) <= 12
 
@@ -169,9 +180,7 @@ def _grid(rows: list[Tag], line: int, chrome: list[Chrome]) -> Grid:
     result = []
     for tr in rows:
         cells = []
-        for c in tr.find_all(["td", "th"]):
-            if c.find_parent("tr") is not tr:
-                continue
+        for c in _cells(tr):
             cells.append(Cell(
                 _paras_of(c, c.sourceline or line, chrome),
                 colspan=_span(c.get("colspan")),
@@ -180,6 +189,26 @@ def _grid(rows: list[Tag], line: int, chrome: list[Chrome]) -> Grid:
             ))
         result.append(tuple(cells))
     return Grid(tuple(result), line)
+
+
+def _rows(table: Tag) -> tuple[list[Tag], list]:
+    """(the table's own rows, not a nested table's; what else it holds with text, such as a
+    <caption> or text between rows), wherever the rows stand (<tbody>, a stray <form>)."""
+    rows, others = [], []
+    stack = list(reversed(list(table.children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag) and node.name == "tr":
+            rows.append(node)
+        elif isinstance(node, Tag) and node.name not in ("table", *INVISIBLE) and node.find("tr") is not None:
+            stack.extend(reversed(list(node.children)))
+        elif isinstance(node, Tag) and node.name not in INVISIBLE or _is_text(node) and node.strip():
+            others.append(node)
+    return rows, others
+
+
+def _cells(tr: Tag) -> list[Tag]:
+    return tr.find_all(["td", "th"], recursive=False)
 
 
 def _span(value) -> int:
