@@ -162,3 +162,21 @@ def test_chrome_glued_to_the_information_line_is_not_in_a_value(tmp_report):
     report = parse_file(path)
     assert (report.meta.published, report.meta.origin) == ("2021-07-12", "测试单位")
     assert {"font-size", "print-close"} <= {p.why for p in report.ledger if p.kind == "chrome"}
+
+
+def test_labels_the_data_does_not_list_are_kept_beside_known_ones(tmp_report):
+    path = tmp_report("所属栏目：重点工作 索引号：1/2021-1 发布机构：测试单位\n\n"
+                      "| 所属主题： | 科技 | 公开范围： | 全社会 |\n| 发文日期： | 2021-07-12 | 公开方式： | 主动公开 |\n\n"
+                      "测试单位2021年工作报告\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert (report.meta.index_no, report.meta.issued, report.meta.title) == ("1/2021-1", "2021-07-12", "测试单位2021年工作报告")
+    assert [(f.label, f.value) for f in report.meta.extra] == [("所属栏目", "重点工作"), ("所属主题", "科技"), ("公开范围", "全社会")]
+
+
+def test_header_chrome_never_becomes_the_title(tmp_report):
+    path = tmp_report("欢迎访问测试省科学技术厅网站\n\n今天是2021年7月12日 星期一\n\n登录 | 注册\n\n"
+                      "测试省科学技术厅 > 政府信息公开 > 重点工作\n\n索引号：1/2021-1 发布机构：测试单位\n\n"
+                      "测试单位2021年工作报告\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert report.meta.title == "测试单位2021年工作报告" and not report.unplaced
+    assert {"site-header", "breadcrumb"} <= {p.why for p in report.ledger if p.kind == "chrome"}

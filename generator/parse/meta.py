@@ -21,6 +21,8 @@ _CHROME_LABELS = ("浏览次数", "访问量", "访问次数", "点击数", "点
                   "字体", "字号", "分享到", "分享至", "分享")
 """Labels of page chrome that share the information line (浏览次数: 12 字体: [大 中 小])."""
 _PIPE = re.compile(r"[|｜]")
+_OTHER_LABEL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,6}[\u4e00-\u9fff])\s*([:：])")
+"""A label the data does not list (所属栏目：), read only beside known ones (metadata.toml)."""
 _TRAILING = re.compile(r"(\s*[【\[]\s*[^】\]\s]{1,8}\s*[】\]])+\s*$")
 
 
@@ -104,10 +106,11 @@ def read_block(block: Para | Grid, fields: Fields) -> list[Para] | None:
         rows = [_split_pipes(block, fields)] if _PIPE.search(block.text) else [[block]]
     if isinstance(block, Para) and len(rows[0]) == 1 and not _is_meta_text(block.text, fields):
         return None
+    table = isinstance(block, Grid) or len(rows[0]) > 1
     left: list[Para] = []
     for row in rows:
         for n, para in enumerate(row):
-            if not _read_cell(para, fields, first=n == 0):
+            if not _read_cell(para, fields, first=n == 0, table=table):
                 left.append(para)
     return left
 
@@ -124,20 +127,23 @@ def _starts_pair(text: str) -> bool:
     if _TRUNCATED.match(text):
         return True
     matches = list(_PAIR.finditer(text))
+    if matches and matches[0].start() > 0 and _OTHER_LABEL.match(text):
+        return any(fold(m.group(1)) not in _WEAK | set(_CHROME_LABELS) for m in matches)
     if not matches or matches[0].start() != 0:
         return False
     first = fold(matches[0].group(1))
     return len(matches) >= 2 or (first not in _WEAK and first not in _CHROME_LABELS)
 
 
-def _read_cell(para: Para, fields: Fields, first: bool) -> bool:
+def _read_cell(para: Para, fields: Fields, first: bool, table: bool = False) -> bool:
     text, line = para.text.strip(), para.line
     if not text:
         if fields.pending:
             label = fields.pending.pop(0)
             fields.put(label.text, "", label.line, value_line=line)
         return True
-    if label_text(text) or (first and _TRUNCATED.fullmatch(text)):
+    other = _OTHER_LABEL.match(text)
+    if label_text(text) or (first and _TRUNCATED.fullmatch(text)) or (table and other and other.end() == len(text)):
         fields.pending.append(para)
         return True
     matches = list(_PAIR.finditer(text))
@@ -146,6 +152,10 @@ def _read_cell(para: Para, fields: Fields, first: bool) -> bool:
         matches.insert(0, truncated)
     starts = [_start(text, m) for m in matches] + [len(text)]
     lead = text[:starts[0]].strip()
+    other = _OTHER_LABEL.match(lead)
+    if lead and not fields.pending and other and matches:  # 所属栏目：科技 发布机构：…
+        fields.put(other.group(1), _value(lead[other.end():].strip(), fields, line), line, other.group(2))
+        lead = ""
     if lead:
         if not fields.pending:
             return False

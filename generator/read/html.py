@@ -119,8 +119,8 @@ class _Walker:
 
     def set_aside(self, tag: Tag, line: int, why: str) -> None:
         self.flush()
-        for para in _paras_of(tag, line, self.chrome):
-            self.chrome.append(Chrome(para.text, para.line, _kind(para.text, why)))
+        for para in _paras_of(tag, line, self.chrome):  # hidden text is hidden, whatever it says
+            self.chrome.append(Chrome(para.text, para.line, why if why == "hidden" else _kind(para.text, why)))
 
     def table(self, table: Tag, line: int) -> None:
         rows, others = _rows(table)
