@@ -180,3 +180,20 @@ def test_header_chrome_never_becomes_the_title(tmp_report):
     report = parse_file(path)
     assert report.meta.title == "测试单位2021年工作报告" and not report.unplaced
     assert {"site-header", "breadcrumb"} <= {p.why for p in report.ledger if p.kind == "chrome"}
+
+
+def test_chrome_data_never_takes_report_text():
+    """Chrome is matched on every paragraph of the body too: column labels, division names
+    and sentences a report may hold must never match it."""
+    import tomllib
+
+    from generator.vocabulary import DATA as VOCABULARY
+
+    columns = tomllib.loads((VOCABULARY / "columns.toml").read_text("utf-8"))["roles"]
+    divisions = tomllib.loads((VOCABULARY / "divisions.toml").read_text("utf-8"))["division"]
+    texts = [label for spec in columns.values() for label in spec["labels"]]
+    texts += [d["name"] for d in divisions] + [a for d in divisions for a in d.get("aliases", ())]
+    texts += ["建设单位：杭州市测试公司", "所在位置：杭州市西湖区", "督促企业向公安机关备案。", "相关文件",
+              "保护版权所有者的合法权益。", "意见建议", "主管单位：省科技厅", "<script>alert(1)</script>测试报告 {{ title }}",
+              "增长率>5%,完成率>90%。", "微信", "返回原文", "下一步打算", "1.完成测试。", "(c)完成测试。"]
+    assert [t for t in texts if chrome_kind(t)] == []
