@@ -21,44 +21,44 @@ def meta_of(report) -> dict:
                               ("disclosure", m.disclosure), ("published", m.published), ("origin", m.origin)) if v}
 
 
+def published(index_tail: str, issued: str, when: str) -> dict:
+    """The metadata every fixture of the series has: 省科技厅, 主动公开, and these."""
+    return {"index_no": SERIES + index_tail, "publisher": "省科技厅", "issued": issued,
+            "disclosure": "主动公开", "published": when, "origin": "省科技厅"}
+
+
 # fixture: (title, metadata, extra (label, value), chrome kinds that must be set aside, diagnostics)
 CASES = {
     "head_pipe_rows.txt": (
         "浙江省科学技术厅2021年度重点工作三季度完成情况",
-        {"index_no": SERIES + "2021-90001", "publisher": "省科技厅", "issued": "2021-10-15",
-         "disclosure": "主动公开", "published": "2021-10-15 16:02", "origin": "省科技厅"},
+        published("2021-90001", "2021-10-15", "2021-10-15 16:02"),
         [], {"counter"}, set()),
     "head_cell_lines.txt": (
         "浙江省科技厅2021年5月份重点工作完成情况",
-        {"index_no": SERIES + "2021-90002", "publisher": "省科技厅", "issued": "2021-05-31",
-         "disclosure": "主动公开", "published": "2021-05-31 09:30:15", "origin": "省科技厅"},
+        published("2021-90002", "2021-05-31", "2021-05-31 09:30:15"),
         [("公开时限", "长期公开"), ("文\u3000\u3000号", "浙科发〔2021〕99号")],
         {"skip-link", "language", "accessibility", "breadcrumb", "font-size", "print-close", "prev-next",
          "related", "site-links", "footer", "counter", "duplicate"},
         {"title-twice"}),
     "head_by_column.txt": (
         "浙江省科学技术厅2021年度重点工作完成情况",
-        {"index_no": SERIES + "2022-90003", "publisher": "省科技厅", "issued": "2022-01-20",
-         "disclosure": "主动公开", "published": "2022-01-20", "origin": "省科技厅"},
+        published("2022-90003", "2022-01-20", "2022-01-20"),
         [], {"breadcrumb", "counter", "font-size"}, set()),
     "head_truncated_label.txt": (
         "浙江省科技厅2020年6月份重点工作完成情况",
-        {"index_no": SERIES + "2020-90004", "publisher": "省科技厅", "issued": "2020-06-30",
-         "disclosure": "主动公开", "published": "2020-06-30 17:05", "origin": "省科技厅"},
+        published("2020-90004", "2020-06-30", "2020-06-30 17:05"),
         [("有效性", "有效"), ("主题分类", "科技、教育")], set(), set()),
     "head_no_title.txt": (None, {}, [], set(), {"no-title"}),
     "cms_page_layout_tables.html": (
         "测试省科技厅2021年度重点工作三季度进展情况",
-        {"index_no": SERIES + "2021-90005", "publisher": "省科技厅", "issued": "2021-10-20",
-         "disclosure": "主动公开", "published": "2021-10-20 09:12", "origin": "省科技厅"},
+        published("2021-90005", "2021-10-20", "2021-10-20 09:12"),
         [("文\u3000\u3000号", "浙科发〔2021〕98号"), ("有效性", "有效")],
         {"skip-link", "language", "accessibility", "hidden", "breadcrumb", "outside-article", "duplicate",
          "counter", "font-size", "print-close", "share", "prev-next", "related", "site-links", "footer"},
         {"duplicate-meta"}),
     "cms_page_xhtml_gbk.html": (
         "测试省科技厅2020年5月份重点工作完成情况",
-        {"index_no": SERIES + "2020-90006", "publisher": "省科技厅", "issued": "2020-05-29",
-         "disclosure": "主动公开", "published": "2020-05-29 16:40", "origin": "省科技厅"},
+        published("2020-90006", "2020-05-29", "2020-05-29 16:40"),
         [], {"skip-link", "accessibility", "breadcrumb", "hidden", "outside-article", "footer", "print-close"},
         set()),
 }
