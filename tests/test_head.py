@@ -197,3 +197,11 @@ def test_chrome_data_never_takes_report_text():
               "保护版权所有者的合法权益。", "意见建议", "主管单位：省科技厅", "<script>alert(1)</script>测试报告 {{ title }}",
               "增长率>5%,完成率>90%。", "微信", "返回原文", "下一步打算", "1.完成测试。", "(c)完成测试。"]
     assert [t for t in texts if chrome_kind(t)] == []
+
+
+def test_an_empty_cell_in_a_copy_one_cell_a_line_does_not_take_the_title(tmp_report):
+    path = tmp_report("索引号\n\n1/2021-1\n\n发布机构\n\n测试单位\n\n文号\n\n"
+                      "测试单位关于2021年度重点工作完成情况的报告\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert report.meta.title == "测试单位关于2021年度重点工作完成情况的报告"
+    assert [(f.label, f.value) for f in report.meta.extra] == [("文号", "")]

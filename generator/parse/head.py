@@ -18,7 +18,7 @@ from ..read import Grid, Para
 from ..vocabulary import fold, role_of
 from .chrome import chrome_run
 from .ledger import Ledger, Notes
-from .meta import Fields, is_info_grid, label_text, read_block
+from .meta import Fields, fits_pending, is_info_grid, label_text, read_block
 
 _LIST_START = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
@@ -50,6 +50,8 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
             continue
         if isinstance(block, Grid) and not is_info_grid(block):
             break
+        if isinstance(block, Para) and fields.pending and not fits_pending(fields, block.text):
+            _without_values(fields, ledger, notes)
         fields.pieces, fields.puts, fields.copies = [], 0, 0
         left = read_block(block, fields)
         if left is not None:
@@ -64,14 +66,20 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
             i += 1
             continue
         break
-    for label in fields.pending:  # labels left without a value
-        fields.pieces = []
-        fields.put(label.text, "", label.line)
-        _commit(fields, ledger, notes)
+    _without_values(fields, ledger, notes)
     values = dict(fields.values)
     title, unplaced = _choose_title(order, values.pop("title", None), page_title, ledger, notes)
     meta = Meta(title=title, extra=tuple(fields.extra), **values)
     return HeadResult(meta, i, tuple(unplaced))
+
+
+def _without_values(fields: Fields, ledger: Ledger, notes: Notes) -> None:
+    """Labels left waiting for a value that never came (an empty cell)."""
+    for label in fields.pending:
+        fields.pieces = []
+        fields.put(label.text, "", label.line)
+        _commit(fields, ledger, notes)
+    fields.pending.clear()
 
 
 def _commit(fields: Fields, ledger: Ledger, notes: Notes) -> None:

@@ -86,6 +86,24 @@ class Fields:
         self.extra.append(MetaField(label.strip(), value, line))
 
 
+_DIGIT = re.compile(r"\d")
+_TITLE_END = re.compile(r"(情况|报告|通知|计划|总结|要点|清单|方案|意见|办法|公告|通报)$")
+
+
+def fits_pending(fields: Fields, text: str) -> bool:
+    """Whether a line can be the value of the label waiting for one. In a copy with one cell
+    a line, an empty cell leaves no line, and the next line (the title) must not become the
+    value: 索引号 and dates have digits, other values are short."""
+    name = meta_labels().field_of(fields.pending[0].text.rstrip(":： "))
+    first = _PAIR.search(text)
+    value = fold(text[:first.start()] if first else text)
+    if name in ("index_no", "issued", "published"):
+        return bool(_DIGIT.search(value))
+    if name == "title":
+        return True
+    return len(value) <= (12 if name == "disclosure" else 20) and not _TITLE_END.search(value)
+
+
 def is_info_grid(grid: Grid) -> bool:
     """A grid of label and value cells, not a task table."""
     first = grid.rows[0] if grid.rows else ()
@@ -99,19 +117,24 @@ def read_block(block: Para | Grid, fields: Fields) -> list[Para] | None:
     """Read one block of the information block into `fields`. Returns the cells that are
     neither label nor value (a title in the table), or None when the block is not metadata."""
     if isinstance(block, Grid):
-        for para in block.structure:
-            fields.pieces.append(("separator", para.text, para.line, ""))
         rows = [[_cell_para(cell, block.line) for cell in row] for row in block.rows]
+    elif _PIPE.search(block.text):
+        rows = [[Para(part.strip(), block.line) for part in _PIPE.split(block.text) if part.strip()]]
     else:
-        rows = [_split_pipes(block, fields)] if _PIPE.search(block.text) else [[block]]
+        rows = [[block]]
     if isinstance(block, Para) and len(rows[0]) == 1 and not _is_meta_text(block.text, fields):
         return None
+    before = (len(fields.pieces), len(fields.pending))
     table = isinstance(block, Grid) or len(rows[0]) > 1
     left: list[Para] = []
     for row in rows:
         for n, para in enumerate(row):
             if not _read_cell(para, fields, first=n == 0, table=table):
                 left.append(para)
+    if (len(fields.pieces), len(fields.pending)) == before:  # no cell was a label or a pair
+        return None
+    separators = block.structure if isinstance(block, Grid) else (Para("".join(_PIPE.findall(block.text)), block.line),)
+    fields.pieces[before[0]:before[0]] = [("separator", p.text, p.line, "") for p in separators]
     return left
 
 
@@ -191,12 +214,6 @@ def _value(value: str, fields: Fields, line: int) -> str:
         fields.pieces.append(("chrome", tail.group().strip(), line, chrome_kind(tail.group().strip())))
         return value[:tail.start()].strip()
     return value
-
-
-def _split_pipes(para: Para, fields: Fields) -> list[Para]:
-    parts = _PIPE.split(para.text)
-    fields.pieces.append(("separator", "".join(_PIPE.findall(para.text)), para.line, ""))
-    return [Para(part.strip(), para.line) for part in parts if part.strip()]
 
 
 def _cell_text(cell) -> str:
