@@ -118,3 +118,20 @@ def test_a_report_over_the_row_limit_is_refused_with_the_line(tmp_report, monkey
     with pytest.raises(ReportError, match="more than 50 table rows") as caught:
         parse_file(path)
     assert caught.value.line == 53 if not html else caught.value.line == 52
+
+
+def test_a_title_with_control_characters_makes_a_well_formed_feed(tmp_path):
+    """The feed writer raised on U+000B, U+0001 and ESC in a title (issue 16, item 9)."""
+    import xml.etree.ElementTree as ET
+
+    from generator.write.feeds import write_feeds
+
+    sources_dir = tmp_path / "sources"
+    sources_dir.mkdir()
+    (sources_dir / "odd.txt").write_text(GOOD.format(title="测试单位\x0b\x01\x1b2021年工作报告"), encoding="utf-8")
+    sources, errors = load_sources(sources_dir)
+    assert not errors
+    write_feeds(tmp_path, sources, "https://example.org", "测试")
+    feed = ET.parse(tmp_path / "feeds" / "reports.atom.xml")
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "测试单位␋␁␛2021年工作报告" in titles
