@@ -205,3 +205,12 @@ def test_an_empty_cell_in_a_copy_one_cell_a_line_does_not_take_the_title(tmp_rep
     report = parse_file(path)
     assert report.meta.title == "测试单位关于2021年度重点工作完成情况的报告"
     assert [(f.label, f.value) for f in report.meta.extra] == [("文号", "")]
+
+
+def test_a_page_title_that_is_only_the_site_name_does_not_pick_the_title(tmp_report):
+    page = ("<html><head><title>测试科学技术厅</title></head><body><div class='logo'>测试科学技术厅</div>"
+            "<p>索引号：1/2021-1 发布机构：测试单位</p><p>测试单位2021年工作进展情况</p>"
+            "<p>发布日期：2021-07-12 信息来源：测试单位</p>"
+            "<div><p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></div></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert report.meta.title == "测试单位2021年工作进展情况"

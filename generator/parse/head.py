@@ -160,7 +160,10 @@ def _best(candidates, order, page_title: str | None) -> Para:
 
 
 def _in_page_title(text: str, page_title: str | None) -> bool:
-    return bool(page_title) and len(fold(text)) >= 4 and fold(text) in fold(page_title)
+    """The page's title holds this text. A short text that is the whole <title> is more
+    likely the site's name (浙江省科学技术厅) than a report's title."""
+    folded, wanted = fold(text), fold(page_title or "")
+    return len(folded) >= 4 and folded in wanted and (folded != wanted or len(folded) >= 12)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -44,12 +44,15 @@ def is_hidden(tag: Tag) -> bool:
 
 
 def page_title(soup: BeautifulSoup) -> str | None:
-    """The CMS's ArticleTitle meta, else the <title> text."""
-    for meta in soup.find_all("meta"):
-        if str(meta.get("name", "")).lower() == "articletitle" and str(meta.get("content", "")).strip():
-            return str(meta["content"]).strip()
+    """The CMS's ArticleTitle meta, else the <title> text unless it is only the site's or the
+    column's name (SiteName, ColumnName metas)."""
+    metas = {str(m.get("name", "")).lower(): str(m.get("content", "")).strip() for m in soup.find_all("meta")}
+    if metas.get("articletitle"):
+        return metas["articletitle"]
     title = soup.find("title")
     text = title.get_text().strip() if title else ""
+    if fold(text) in {fold(metas.get("sitename", "")), fold(metas.get("columnname", ""))}:
+        return None
     return text or None
 
 
