@@ -214,3 +214,13 @@ def test_a_page_title_that_is_only_the_site_name_does_not_pick_the_title(tmp_rep
             "<div><p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></div></body></html>")
     report = parse_file(tmp_report(page, "page.html"))
     assert report.meta.title == "测试单位2021年工作进展情况"
+
+
+def test_an_information_table_copied_with_tabs_between_cells(tmp_report):
+    """A browser copies a table's cells with tabs between them, labels without colons."""
+    path = tmp_report("索引号\t1/2021-1\t发布机构\t测试单位\n成文日期\t2021-07-12\t公开方式\t主动公开\n\n"
+                      "测试单位2021年工作进展情况\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert (report.meta.index_no, report.meta.publisher, report.meta.issued, report.meta.disclosure) == (
+        "1/2021-1", "测试单位", "2021-07-12", "主动公开")
+    assert report.meta.title == "测试单位2021年工作进展情况"

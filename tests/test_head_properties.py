@@ -1,5 +1,5 @@
 """Property tests: the information block, the title and chrome lines in generated layouts
-of the CMS family (pairs on lines, `a | b |` rows, one cell per line, by column, saved
+of the CMS family (pairs on lines, `a | b |` rows, cells copied with tabs, one cell per line, by column, saved
 HTML tables), with random label variants and spacing. Metadata and title are read right,
 no character is lost, nothing raises."""
 
@@ -46,7 +46,7 @@ def reports(draw):
     colon = draw(st.sampled_from([":", "：", ""]))
     labels = {k: spaced(draw(st.sampled_from(v)), gap) for k, v in LABELS.items()}
     title = f"测试单位20{draw(st.integers(10, 29))}年{draw(st.integers(1, 12))}月份重点工作完成情况"
-    layout = draw(st.sampled_from(["pairs", "pipes", "cell-lines", "by-column", "html"]))
+    layout = draw(st.sampled_from(["pairs", "pipes", "tabs", "cell-lines", "by-column", "html"]))
     pairs = [(labels[k], values[k]) for k in LABELS]
     info_line = " ".join(f"{draw(st.sampled_from(INFO[k]))}:{info[k]}" for k in INFO)
     before = draw(st.lists(st.sampled_from(CHROME), max_size=3))
@@ -59,8 +59,12 @@ def reports(draw):
                   f"<h1>{title}</h1><div>{info_line}</div><div>{''.join(f'<p>{b}</p>' for b in BODY)}</div>{tail}"
                   "</body></html>")
     else:
-        colon = colon or ":"  # on one line, a pair needs its colon
-        if layout == "pairs":
+        cells = colon if layout == "tabs" else colon or ":"  # on one line, a pair needs its colon
+        colon = colon or ":"
+        if layout == "tabs":
+            head = [f"{pairs[0][0]}{cells}\t{pairs[0][1]}\t{pairs[1][0]}{cells}\t{pairs[1][1]}",
+                    f"{pairs[2][0]}{cells}\t{pairs[2][1]}\t{pairs[3][0]}{cells}\t{pairs[3][1]}"]
+        elif layout == "pairs":
             head = [f"{pairs[0][0]}{colon} {pairs[0][1]} {pairs[1][0]}{colon} {pairs[1][1]}",
                     f"{pairs[2][0]}{colon} {pairs[2][1]} {pairs[3][0]}{colon} {pairs[3][1]}"]
         elif layout == "pipes":

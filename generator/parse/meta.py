@@ -21,6 +21,7 @@ _CHROME_LABELS = ("浏览次数", "访问量", "访问次数", "点击数", "点
                   "字体", "字号", "分享到", "分享至", "分享")
 """Labels of page chrome that share the information line (浏览次数: 12 字体: [大 中 小])."""
 _PIPE = re.compile(r"[|｜]")
+_CELL_SEP = re.compile(r"[|｜\t]")
 _OTHER_LABEL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,6}[\u4e00-\u9fff])\s*([:：])")
 """A label the data does not list (所属栏目：), read only beside known ones (metadata.toml)."""
 _TRAILING = re.compile(r"(\s*[【\[]\s*[^】\]\s]{1,8}\s*[】\]])+\s*$")
@@ -118,8 +119,8 @@ def read_block(block: Para | Grid, fields: Fields) -> list[Para] | None:
     neither label nor value (a title in the table), or None when the block is not metadata."""
     if isinstance(block, Grid):
         rows = [[_cell_para(cell, block.line) for cell in row] for row in block.rows]
-    elif _PIPE.search(block.text):
-        rows = [[Para(part.strip(), block.line) for part in _PIPE.split(block.text) if part.strip()]]
+    elif _PIPE.search(block.text) or "\t" in block.text:  # `a | b |` rows; cells copied with tabs
+        rows = [[Para(part.strip(), block.line) for part in _CELL_SEP.split(block.text) if part.strip()]]
     else:
         rows = [[block]]
     if isinstance(block, Para) and len(rows[0]) == 1 and not _is_meta_text(block.text, fields):
