@@ -224,3 +224,15 @@ def test_an_information_table_copied_with_tabs_between_cells(tmp_report):
     assert (report.meta.index_no, report.meta.publisher, report.meta.issued, report.meta.disclosure) == (
         "1/2021-1", "测试单位", "2021-07-12", "主动公开")
     assert report.meta.title == "测试单位2021年工作进展情况"
+
+
+def test_attachments_outside_the_article_are_kept(tmp_report):
+    page = ("<html><head><title>测试单位2021年工作进展情况_测试网站</title></head><body>"
+            "<div class='nav'><a href='#'>首页</a> <a href='#'>政务公开</a></div>"
+            "<div class='wrap'><div class='art'><h1>测试单位2021年工作进展情况</h1><div id='zoom'>"
+            "<p>1. 办公室:完成测试工作,形成测试材料起草工作的全部成果。</p><p>2. 规划处:完成测试规划,印发测试工作要点。</p>"
+            "</div></div></div><div class='fj'>附件：<a href='a.doc'>测试清单.doc</a></div>"
+            "<div class='foot'>版权所有：测试单位</div></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert any("测试清单.doc" in t for t in model_texts(report))
+    assert {"outside-article", "footer"} <= {p.why for p in report.ledger if p.kind == "chrome"}

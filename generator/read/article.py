@@ -9,10 +9,11 @@ article is found from what it holds, in this order:
    page's text that is not link text (the body);
 2. the title: the element whose text is the CMS's ArticleTitle, or the longest text
    the page's <title> contains (that often adds the site's name);
-3. the information block (索引号 …): small blocks naming two or more metadata labels.
+3. the information block (索引号 …): small blocks naming two or more metadata labels;
+   and the attachments (附件：…).
 
 The container is the smallest element holding the body and the title; the information
-blocks are content too, wherever they stand. Everything else is outside the article.
+blocks and attachments are content too, wherever they stand. Everything else is outside the article.
 """
 
 from __future__ import annotations
@@ -171,7 +172,8 @@ def _title_element(root: Tag, title_text: str | None, sizes: dict) -> Tag | None
 
 
 def _info_blocks(root: Tag, sizes: dict) -> list[Tag]:
-    """The largest blocks of at most a few hundred characters naming two metadata labels."""
+    """The largest blocks of at most a few hundred characters naming two metadata labels, or
+    listing the report's attachments (附件：…), which pages often put outside the article."""
     labels = meta_labels()
     strong = [label for label, name in labels.fields.items() if len(label) >= 3]
     found = []
@@ -179,7 +181,7 @@ def _info_blocks(root: Tag, sizes: dict) -> list[Tag]:
         if not 0 < sizes[id(tag)][0] <= _META_BLOCK_CHARS or any(_within(tag, f) for f in found):
             continue
         text = fold(tag.get_text())
-        if len({labels.fields[label] for label in strong if label in text}) >= 2:
+        if len({labels.fields[label] for label in strong if label in text}) >= 2 or text.startswith("附件"):
             found.append(tag)
     return found
 
