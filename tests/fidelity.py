@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Comment
 
 from generator.model import Report
 from generator.parse.meta import label_text
+from generator.read.safe import make_safe
 from generator.vocabulary import empty_counters, fold, is_chrome
 
 _WS = re.compile(r"\s+")
@@ -25,8 +26,11 @@ def squeeze(text: str) -> str:
 
 
 def visible_text(source: str) -> str:
-    """What a reader of the source sees: the text itself, or an HTML page's text."""
-    if re.match(r"^\s*<", source):
+    """What a reader of the source sees: the text itself, or an HTML page's text, with control
+    characters shown as the reader shows them (generator/read/safe.py)."""
+    html = bool(re.match(r"^\s*<", source))
+    source = make_safe(source, html=html)[0]
+    if html:
         soup = BeautifulSoup(source, "html.parser")
         for node in soup(["script", "style", "noscript", "template", "head", "title"]):
             node.decompose()
@@ -93,7 +97,7 @@ def _copy_of(text: str, contents: str) -> bool:
 
 def check_positions(report: Report, source: str) -> None:
     """For text sources: every content piece stands, unaltered, on the line it claims."""
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = make_safe(source.replace("\r\n", "\n").replace("\r", "\n"))[0].split("\n")
     for piece in report.ledger:
         if piece.kind == "content":
             assert squeeze(piece.text) in squeeze(lines[piece.line - 1]), (
