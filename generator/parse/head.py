@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Meta, Unplaced
 from ..read import Grid, Para
-from ..vocabulary import fold, role_of
+from ..vocabulary import chrome_kind, fold, role_of
 from .chrome import chrome_run
 from .ledger import Ledger, Notes
 from .meta import Fields, fits_pending, is_info_grid, label_text, read_block
@@ -57,9 +57,16 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
         if left is not None:
             _commit(fields, ledger, notes)
             order.append(("meta", None))
-            order.extend(("title?", para) for para in left)
+            for para in left:  # cells of an information table that are neither label nor value
+                kind = chrome_kind(para.text)
+                if kind:
+                    ledger.chrome(para.text, para.line, kind)
+                else:
+                    order.append(("title?" if _is_title(para.text) else "text", para))
             i += 1
             continue
+        if isinstance(block, Grid):
+            break
         if _is_title(block.text) and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)
                                       or _in_page_title(block.text, page_title)):
             order.append(("title?", block))
@@ -117,6 +124,12 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
     second = _second_line(chosen, order, page_title) if chosen else None
     title = labelled if labelled is not None else chosen.text + (second.text if second else "") if chosen else None
     unplaced = []
+    for kind, para in order:
+        if kind == "text":
+            ledger.content(para.text, para.line)
+            unplaced.append(Unplaced(para.text, para.line, "a cell of the information table that is neither label nor value"))
+            notes.add(para.line, "head-text", f"{para.text[:30]!r} stands in the information table without a label; "
+                      "it is kept as unplaced text", "check the table in the published page")
     for _, para in candidates:
         if para is chosen or para is second:
             ledger.content(para.text, para.line)
