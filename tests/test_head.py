@@ -236,3 +236,15 @@ def test_attachments_outside_the_article_are_kept(tmp_report):
     report = parse_file(tmp_report(page, "page.html"))
     assert any("测试清单.doc" in t for t in model_texts(report))
     assert {"outside-article", "footer"} <= {p.why for p in report.ledger if p.kind == "chrome"}
+
+
+def test_a_page_copied_whole_keeps_its_menu_out_of_the_title(tmp_report):
+    """Ctrl+A on the published page: the site's name and menu come first, one a line."""
+    path = tmp_report("测试省科学技术厅\n\n首页\n\n机构概况\n\n政务公开\n\n政务服务\n\n互动交流\n\n"
+                      "当前位置：首页 > 政务公开\n\n索引号：1/2021-1 发布机构：测试单位\n\n测试单位2021年工作进展情况\n\n"
+                      "发布日期：2021-07-12 信息来源：测试单位\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
+    report = parse_file(path)
+    assert report.meta.title == "测试单位2021年工作进展情况"
+    assert [u.text for u in report.unplaced] == ["测试省科学技术厅", "机构概况", "政务公开", "政务服务", "互动交流"]
+    assert len(report.entries) == 2
+    assert [d.code for d in report.diagnostics].count("head-text") == 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Meta, Unplaced
 from ..read import Grid, Para
-from ..vocabulary import chrome_kind, fold, role_of
+from ..vocabulary import chrome_kind, fold, meta_labels, role_of
 from .chrome import chrome_run
 from .ledger import Ledger, Notes
 from .meta import Fields, fits_pending, is_info_grid, label_text, read_block
@@ -24,6 +24,8 @@ _LIST_START = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _LOOKAHEAD = 3
 """A short line is part of the head when the information block goes on within this many blocks."""
+_HEAD_WINDOW = 40
+"""Blocks searched for the information block: what stands above it is the head too."""
 
 
 @dataclass
@@ -38,7 +40,8 @@ class HeadResult:
 def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | None = None) -> HeadResult:
     """Read metadata, chrome and the title from the top of the document."""
     fields = Fields()
-    order: list[tuple[str, Para | None]] = []  # ("meta", None) or ("title?", para), in page order
+    order: list[tuple[str, Para | None]] = []  # ("meta", None), ("title?", para) or ("text", para)
+    first_meta = _first_meta(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -67,9 +70,14 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
             continue
         if isinstance(block, Grid):
             break
-        if _is_title(block.text) and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)
-                                      or _in_page_title(block.text, page_title)):
+        title_like = _is_title(block.text)
+        if title_like and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)
+                           or _in_page_title(block.text, page_title)):
             order.append(("title?", block))
+            i += 1
+            continue
+        if i < first_meta:  # a menu, a site name … above the information block
+            order.append(("title?" if title_like else "text", block))
             i += 1
             continue
         break
@@ -104,14 +112,37 @@ def _commit(fields: Fields, ledger: Ledger, notes: Notes) -> None:
     fields.pieces = []
 
 
+def _first_meta(blocks: list) -> int:
+    """Index of the first information block near the top (a page copied whole has its menus
+    and site name above it), or 0 when there is none."""
+    for i, block in enumerate(blocks[:_HEAD_WINDOW]):
+        if isinstance(block, Grid):
+            return i if is_info_grid(block) else 0
+        if not chrome_run(blocks, i) and _is_index_block(block):
+            return i
+    return 0
+
+
+def _is_index_block(block: Para) -> bool:
+    """A block of the 索引号 table itself (not only a 发布日期 line, which prose may resemble)."""
+    probe = Fields()
+    if read_block(block, probe) is None:
+        return False
+    names = {*probe.values, *(meta_labels().field_of(label.text.rstrip(":： ")) for label in probe.pending)}
+    return bool(names & {"index_no", "publisher", "issued", "disclosure"})
+
+
+def _is_meta_block(block: Para) -> bool:
+    return bool(label_text(block.text)) or read_block(block, Fields()) is not None
+
+
 def _meta_follows(blocks: list, i: int) -> bool:
     for block in blocks[i + 1:i + 1 + _LOOKAHEAD]:
         if isinstance(block, Grid):
             return is_info_grid(block)
         if chrome_run([block], 0):
             continue
-        probe = Fields()
-        if label_text(block.text) or read_block(block, probe) is not None:
+        if _is_meta_block(block):
             return True
     return False
 
@@ -127,9 +158,7 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
     for kind, para in order:
         if kind == "text":
             ledger.content(para.text, para.line)
-            unplaced.append(Unplaced(para.text, para.line, "a cell of the information table that is neither label nor value"))
-            notes.add(para.line, "head-text", f"{para.text[:30]!r} stands in the information table without a label; "
-                      "it is kept as unplaced text", "check the table in the published page")
+            unplaced.append(Unplaced(para.text, para.line, "text in the head of the page: not metadata, not the title"))
     for _, para in candidates:
         if para is chosen or para is second:
             ledger.content(para.text, para.line)
@@ -140,8 +169,12 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
         else:
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "a line in the head of the page that is not the title"))
-            notes.add(para.line, "head-text", f"{para.text[:30]!r} stands in the head of the page but is not its title; "
-                      "it is kept as unplaced text", "if it is the title, check the lines around it")
+    if unplaced:
+        unplaced.sort(key=lambda u: u.line)
+        shown = "、".join(repr(u.text[:20]) for u in unplaced[:4]) + (" …" if len(unplaced) > 4 else "")
+        notes.add(unplaced[0].line, "head-text",
+                  f"{len(unplaced)} line(s) in the head of the page are neither metadata nor the title ({shown}); "
+                  "they are kept as unplaced text", "if one is the title, or page chrome, check the lines around it")
     return title, unplaced
 
 
