@@ -135,3 +135,10 @@ def test_a_title_with_control_characters_makes_a_well_formed_feed(tmp_path):
     feed = ET.parse(tmp_path / "feeds" / "reports.atom.xml")
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert "测试单位␋␁␛2021年工作报告" in titles
+
+
+def test_a_page_of_only_labels_is_a_file_error(tmp_report):
+    """Found by the HTML property test: a head with nothing after it raised IndexError."""
+    page = "<html><body><table><tr><td>办公室:</td><td>索引号:<div></td></tr></table></body></html>"
+    with pytest.raises(ReportError, match="no recognisable title or body"):
+        parse_file(tmp_report(page, "page.html"))

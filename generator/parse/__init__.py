@@ -48,7 +48,7 @@ def parse_document(doc: Document) -> Report:
             i += 1
     tables, entries, sections, unplaced = _parse_body(body, ledger, notes)
     unplaced = [*head.unplaced, *unplaced]
-    if head.meta.title is None and not tables and not entries and not has_text(sections, unplaced):
+    if head.meta.title is None and (not body or not tables and not entries and not has_text(sections, unplaced)):
         raise ReportError(
             doc.name, body[0].line if body else 1,
             "no recognisable title or body: this does not look like a published report",
