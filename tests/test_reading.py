@@ -142,3 +142,15 @@ def test_a_page_of_only_labels_is_a_file_error(tmp_report):
     page = "<html><body><table><tr><td>办公室:</td><td>索引号:<div></td></tr></table></body></html>"
     with pytest.raises(ReportError, match="no recognisable title or body"):
         parse_file(tmp_report(page, "page.html"))
+
+
+def test_the_build_shows_a_file_that_is_not_a_report_with_a_warning(tmp_path, capsys):
+    from generator.site.build import read_sources
+    from generator.site.memo import SourceCache
+
+    sources_dir = tmp_path / "content" / "sources"
+    sources_dir.mkdir(parents=True)
+    (sources_dir / "news.txt").write_bytes((DATA / "not_a_report.txt").read_bytes())
+    sources, errors = read_sources(tmp_path, SourceCache(tmp_path / "cache"))
+    assert [s.report.source for s in sources] == ["news.txt"] and not errors
+    assert "news.txt:1: warning: this does not look like a report" in capsys.readouterr().err

@@ -182,6 +182,8 @@ def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str
         sources, errors = load_sources(root / "content" / "sources", cache)
     for message in errors:
         print(message, file=sys.stderr)
+    for diagnostic in (d for s in sources for d in s.report.diagnostics if d.code == "not-a-report"):
+        print(diagnostic, file=sys.stderr)  # built all the same: what is in content/sources/ is shown
     return sources, errors
 
 
