@@ -13,6 +13,13 @@ from tests.conftest import DATA, FIXTURES
 from tests.fidelity import model_texts, squeeze
 
 SERIES = "002482090/"
+LIST = "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n"
+HTML_LIST = "<p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p>"
+
+
+def set_aside(report) -> set[str]:
+    """The kinds of page chrome the parser set aside."""
+    return {p.why for p in report.ledger if p.kind == "chrome"}
 
 
 def meta_of(report) -> dict:
@@ -97,9 +104,8 @@ def test_the_tables_and_lists_under_each_head_are_read():
 
 
 def test_a_line_in_the_head_that_is_not_the_title_is_kept_and_reported(tmp_report):
-    path = tmp_report("政府信息公开\n\n测试单位2021年工作进展情况\n\n索引号: 1/2 发布机构: 测试单位\n\n"
-                      "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+    report = parse_file(tmp_report("政府信息公开\n\n测试单位2021年工作进展情况\n\n索引号: 1/2 发布机构: 测试单位\n\n"
+                      + LIST))
     assert report.meta.title == "测试单位2021年工作进展情况"
     assert [u.text for u in report.unplaced] == ["政府信息公开"]
     assert "head-text" in {d.code for d in report.diagnostics}
@@ -109,7 +115,7 @@ def test_the_page_title_picks_the_title_over_a_column_name(tmp_report):
     """<title> adds the site's name; the heading it contains is the title, not the line above."""
     page = ("<html><head><title>测试单位2021年工作进展情况_测试网站</title></head><body>"
             "<div><p>重点工作专栏</p><p>测试单位2021年工作进展情况</p></div>"
-            "<div><p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></div></body></html>")
+            "<div>" + HTML_LIST + "</div></body></html>")
     report = parse_file(tmp_report(page, "page.html"))
     assert report.meta.title == "测试单位2021年工作进展情况"
 
@@ -149,37 +155,33 @@ def test_add_says_how_the_report_was_read(tmp_path):
 
 
 def test_a_title_broken_over_two_lines_is_read_whole(tmp_report):
-    path = tmp_report("索引号: 1/2021-1 发布机构: 测试单位\n\n测试单位2021年度重点工作\n\n半年度完成情况\n\n"
-                      "发布日期:2021-07-12 信息来源:测试单位\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+    report = parse_file(tmp_report("索引号: 1/2021-1 发布机构: 测试单位\n\n测试单位2021年度重点工作\n\n半年度完成情况\n\n"
+                      "发布日期:2021-07-12 信息来源:测试单位\n\n" + LIST))
     assert report.meta.title == "测试单位2021年度重点工作半年度完成情况"
     assert not report.unplaced
 
 
 def test_chrome_glued_to_the_information_line_is_not_in_a_value(tmp_report):
-    path = tmp_report("测试单位2021年工作报告\n\n时间：2021-07-12 来源：测试单位 【字体：大 中 小】【打印】【关闭】\n\n"
-                      "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+    report = parse_file(tmp_report("测试单位2021年工作报告\n\n时间：2021-07-12 来源：测试单位 【字体：大 中 小】【打印】【关闭】\n\n"
+                      + LIST))
     assert (report.meta.published, report.meta.origin) == ("2021-07-12", "测试单位")
-    assert {"font-size", "print-close"} <= {p.why for p in report.ledger if p.kind == "chrome"}
+    assert {"font-size", "print-close"} <= set_aside(report)
 
 
 def test_labels_the_data_does_not_list_are_kept_beside_known_ones(tmp_report):
-    path = tmp_report("所属栏目：重点工作 索引号：1/2021-1 发布机构：测试单位\n\n"
+    report = parse_file(tmp_report("所属栏目：重点工作 索引号：1/2021-1 发布机构：测试单位\n\n"
                       "| 所属主题： | 科技 | 公开范围： | 全社会 |\n| 发文日期： | 2021-07-12 | 公开方式： | 主动公开 |\n\n"
-                      "测试单位2021年工作报告\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+                      "测试单位2021年工作报告\n\n" + LIST))
     assert (report.meta.index_no, report.meta.issued, report.meta.title) == ("1/2021-1", "2021-07-12", "测试单位2021年工作报告")
     assert [(f.label, f.value) for f in report.meta.extra] == [("所属栏目", "重点工作"), ("所属主题", "科技"), ("公开范围", "全社会")]
 
 
 def test_header_chrome_never_becomes_the_title(tmp_report):
-    path = tmp_report("欢迎访问测试省科学技术厅网站\n\n今天是2021年7月12日 星期一\n\n登录 | 注册\n\n"
+    report = parse_file(tmp_report("欢迎访问测试省科学技术厅网站\n\n今天是2021年7月12日 星期一\n\n登录 | 注册\n\n"
                       "测试省科学技术厅 > 政府信息公开 > 重点工作\n\n索引号：1/2021-1 发布机构：测试单位\n\n"
-                      "测试单位2021年工作报告\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+                      "测试单位2021年工作报告\n\n" + LIST))
     assert report.meta.title == "测试单位2021年工作报告" and not report.unplaced
-    assert {"site-header", "breadcrumb"} <= {p.why for p in report.ledger if p.kind == "chrome"}
+    assert {"site-header", "breadcrumb"} <= set_aside(report)
 
 
 def test_chrome_data_never_takes_report_text():
@@ -200,9 +202,8 @@ def test_chrome_data_never_takes_report_text():
 
 
 def test_an_empty_cell_in_a_copy_one_cell_a_line_does_not_take_the_title(tmp_report):
-    path = tmp_report("索引号\n\n1/2021-1\n\n发布机构\n\n测试单位\n\n文号\n\n"
-                      "测试单位关于2021年度重点工作完成情况的报告\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+    report = parse_file(tmp_report("索引号\n\n1/2021-1\n\n发布机构\n\n测试单位\n\n文号\n\n"
+                      "测试单位关于2021年度重点工作完成情况的报告\n\n" + LIST))
     assert report.meta.title == "测试单位关于2021年度重点工作完成情况的报告"
     assert [(f.label, f.value) for f in report.meta.extra] == [("文号", "")]
 
@@ -211,16 +212,15 @@ def test_a_page_title_that_is_only_the_site_name_does_not_pick_the_title(tmp_rep
     page = ("<html><head><title>测试科学技术厅</title></head><body><div class='logo'>测试科学技术厅</div>"
             "<p>索引号：1/2021-1 发布机构：测试单位</p><p>测试单位2021年工作进展情况</p>"
             "<p>发布日期：2021-07-12 信息来源：测试单位</p>"
-            "<div><p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></div></body></html>")
+            "<div>" + HTML_LIST + "</div></body></html>")
     report = parse_file(tmp_report(page, "page.html"))
     assert report.meta.title == "测试单位2021年工作进展情况"
 
 
 def test_an_information_table_copied_with_tabs_between_cells(tmp_report):
     """A browser copies a table's cells with tabs between them, labels without colons."""
-    path = tmp_report("索引号\t1/2021-1\t发布机构\t测试单位\n成文日期\t2021-07-12\t公开方式\t主动公开\n\n"
-                      "测试单位2021年工作进展情况\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+    report = parse_file(tmp_report("索引号\t1/2021-1\t发布机构\t测试单位\n成文日期\t2021-07-12\t公开方式\t主动公开\n\n"
+                      "测试单位2021年工作进展情况\n\n" + LIST))
     assert (report.meta.index_no, report.meta.publisher, report.meta.issued, report.meta.disclosure) == (
         "1/2021-1", "测试单位", "2021-07-12", "主动公开")
     assert report.meta.title == "测试单位2021年工作进展情况"
@@ -235,15 +235,14 @@ def test_attachments_outside_the_article_are_kept(tmp_report):
             "<div class='foot'>版权所有：测试单位</div></body></html>")
     report = parse_file(tmp_report(page, "page.html"))
     assert any("测试清单.doc" in t for t in model_texts(report))
-    assert {"outside-article", "footer"} <= {p.why for p in report.ledger if p.kind == "chrome"}
+    assert {"outside-article", "footer"} <= set_aside(report)
 
 
 def test_a_page_copied_whole_keeps_its_menu_out_of_the_title(tmp_report):
     """Ctrl+A on the published page: the site's name and menu come first, one a line."""
-    path = tmp_report("测试省科学技术厅\n\n首页\n\n机构概况\n\n政务公开\n\n政务服务\n\n互动交流\n\n"
+    report = parse_file(tmp_report("测试省科学技术厅\n\n首页\n\n机构概况\n\n政务公开\n\n政务服务\n\n互动交流\n\n"
                       "当前位置：首页 > 政务公开\n\n索引号：1/2021-1 发布机构：测试单位\n\n测试单位2021年工作进展情况\n\n"
-                      "发布日期：2021-07-12 信息来源：测试单位\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n")
-    report = parse_file(path)
+                      "发布日期：2021-07-12 信息来源：测试单位\n\n" + LIST))
     assert report.meta.title == "测试单位2021年工作进展情况"
     assert [u.text for u in report.unplaced] == ["测试省科学技术厅", "机构概况", "政务公开", "政务服务", "互动交流"]
     assert len(report.entries) == 2

@@ -15,7 +15,9 @@ from generator.site.build import load_sources
 from tests.conftest import DATA, ROOT, SOURCES
 from tests.fidelity import model_texts
 
-GOOD = "索引号: 1/2021-1 发布机构: 测试单位\n\n{title}\n\n1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n"
+LIST = "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n"
+HTML_LIST = "<p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p>"
+GOOD = "索引号: 1/2021-1 发布机构: 测试单位\n\n{title}\n\n" + LIST
 
 
 def run_parse(*files):
@@ -50,7 +52,7 @@ def test_a_nul_from_utf16_and_a_character_reference_are_made_visible(tmp_report)
     report = parse_file(tmp_report(GOOD.format(title="测试单位\x002021年工作报告").encode("utf-16")))
     assert report.meta.title == "测试单位␀2021年工作报告"
     page = ("<html><body><p>索引号: 1/2021-1 发布机构: 测试单位</p><p>测试单位&#11;2021年工作报告</p>"
-            "<p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></body></html>")
+            + HTML_LIST + "</body></html>")
     assert parse_file(tmp_report(page, "page.html")).meta.title == "测试单位␋2021年工作报告"
 
 
@@ -74,7 +76,7 @@ def test_xhtml_with_an_xml_prolog_is_read_as_html(tmp_report):
     page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
             "<p>索引号: 1/2021-1 发布机构: 测试单位</p><p>测试单位2021年工作报告</p>"
-            "<p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p></body></html>")
+            + HTML_LIST + "</body></html>")
     report = parse_file(tmp_report(page, "page.xhtml.txt"))
     assert report.meta.index_no == "1/2021-1"
     assert not any("<" in t for t in model_texts(report))
