@@ -156,3 +156,10 @@ def test_the_build_shows_a_file_that_is_not_a_report_with_a_warning(tmp_path, ca
     sources, errors = read_sources(tmp_path, SourceCache(tmp_path / "cache"))
     assert [s.report.source for s in sources] == ["news.txt"] and not errors
     assert "news.txt:1: warning: this does not look like a report" in capsys.readouterr().err
+
+
+def test_hundreds_of_unclosed_paragraphs_are_read_as_a_browser_reads_them(tmp_report):
+    entries = "".join(f"<p>{n}. 办公室:完成第{n}项测试工作。" for n in range(1, 301))
+    report = parse_file(tmp_report(f"<html><body><p>测试单位2021年工作报告{entries}</body></html>", "old.html"))
+    assert report.meta.title == "测试单位2021年工作报告"
+    assert len(report.entries) == 300

@@ -10,6 +10,8 @@ table whose header row names known columns become a `Grid`.
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
 from ..vocabulary import chrome_kind, fold, meta_labels, role_of
@@ -18,6 +20,7 @@ from .blocks import Cell, Chrome, Grid, Para
 from .limits import MAX_DEPTH, too_deep
 
 _CHROME_TAGS = {"nav", "header", "footer", "aside"}
+_IMPLIED_END = re.compile(r"<(p|li)(\s[^>]*)?>", re.I)
 _BLOCK = {
     "p", "div", "section", "article", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
     "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead", "tfoot",
@@ -28,7 +31,13 @@ _BLOCK = {
 def html_blocks(text: str, name: str) -> tuple[tuple[Para | Grid, ...], tuple[Chrome, ...], str | None, str]:
     """(content blocks, chrome, the page's title, how the article was found) of an HTML page."""
     soup = BeautifulSoup(text, "html.parser")
-    _check_depth(soup, name)
+    if _too_deep(soup):
+        # html.parser nests unclosed <p>/<li> that a browser closes at the next one; close them
+        # the same way and try again before refusing the page (a few hundred unclosed <p>s).
+        soup = BeautifulSoup(_IMPLIED_END.sub(r"</\1><\1\2>", text), "html.parser")
+        deep = _too_deep(soup)
+        if deep:
+            raise too_deep(deep, name)
     title = page_title(soup)
     article = find_article(soup, title)
     walker = _Walker(article)
@@ -37,13 +46,15 @@ def html_blocks(text: str, name: str) -> tuple[tuple[Para | Grid, ...], tuple[Ch
     return tuple(walker.blocks), tuple(walker.chrome), title, f"saved HTML; article found by {article.how}"
 
 
-def _check_depth(soup: BeautifulSoup, name: str) -> None:
+def _too_deep(soup: BeautifulSoup) -> int:
+    """The line of the first element nested deeper than MAX_DEPTH, or 0."""
     stack = [(soup, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise too_deep(node.sourceline or 1, name)
+            return node.sourceline or 1
         stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return 0
 
 
 def _is_text(node) -> bool:
