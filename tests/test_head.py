@@ -247,3 +247,21 @@ def test_a_page_copied_whole_keeps_its_menu_out_of_the_title(tmp_report):
     assert [u.text for u in report.unplaced] == ["测试省科学技术厅", "机构概况", "政务公开", "政务服务", "互动交流"]
     assert len(report.entries) == 2
     assert [d.code for d in report.diagnostics].count("head-text") == 1
+
+
+def test_a_page_title_cut_short_still_picks_the_title(tmp_report):
+    page = ("<html><head><title>测试单位2021年度重点工作半年度完成…_测试网站</title></head><body>"
+            "<p>重点工作专栏</p><p>测试单位2021年度重点工作半年度完成情况</p><div>" + HTML_LIST + "</div></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert report.meta.title == "测试单位2021年度重点工作半年度完成情况"
+    assert [u.text for u in report.unplaced] == ["重点工作专栏"]
+
+
+def test_a_caption_like_the_cut_page_title_stays_the_caption(tmp_report):
+    page = ("<html><head><title>测试单位2021年度重点工作半年度完成…</title></head><body>"
+            "<p>测试单位2021年度重点工作半年度完成情况</p><p>测试单位2021年度重点工作半年度完成情况表</p>"
+            "<table><tr><td>序号</td><td>重点工作任务</td><td>责任单位</td></tr>"
+            "<tr><td>1</td><td>推进测试。</td><td>规划处</td></tr></table></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert report.meta.title == "测试单位2021年度重点工作半年度完成情况"
+    assert [t.caption for t in report.tables] == ["测试单位2021年度重点工作半年度完成情况表"]

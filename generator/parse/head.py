@@ -72,7 +72,8 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
             break
         title_like = _is_title(block.text)
         if title_like and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)
-                           or _in_page_title(block.text, page_title)):
+                           or _in_page_title(block.text, page_title)
+                           or _in_page_title(block.text, page_title, fuzzy=True) and not _titled(order, page_title)):
             order.append(("title?", block))
             i += 1
             continue
@@ -194,8 +195,8 @@ def _second_line(chosen: Para, order, page_title: str | None) -> Para | None:
 
 
 def _best(candidates, order, page_title: str | None) -> Para:
-    if page_title:
-        matching = [para for _, para in candidates if _in_page_title(para.text, page_title)]
+    for fuzzy in (False, True):
+        matching = [para for _, para in candidates if _in_page_title(para.text, page_title, fuzzy)]
         if matching:
             return max(matching, key=lambda p: len(fold(p.text)))
     after = [para for n, para in candidates if n > 0 and order[n - 1][0] == "meta"]
@@ -205,10 +206,19 @@ def _best(candidates, order, page_title: str | None) -> Para:
     return before[-1] if before else candidates[0][1]
 
 
-def _in_page_title(text: str, page_title: str | None) -> bool:
+def _titled(order, page_title: str | None) -> bool:
+    """A line the page's title holds is among the candidates already."""
+    return any(k == "title?" and _in_page_title(para.text, page_title, fuzzy=True) for k, para in order)
+
+
+def _in_page_title(text: str, page_title: str | None, fuzzy: bool = False) -> bool:
     """The page's title holds this text. A short text that is the whole <title> is more
     likely the site's name (浙江省科学技术厅) than a report's title."""
     folded, wanted = fold(text), fold(page_title or "")
+    if fuzzy and len(folded) >= 12 and wanted:  # a <title> cut short (…) or a few characters apart
+        match = difflib.SequenceMatcher(None, folded, wanted, autojunk=False).find_longest_match()
+        if match.size * 10 >= len(folded) * 8:
+            return True
     return len(folded) >= 4 and folded in wanted and (folded != wanted or len(folded) >= 12)
 
 
