@@ -22,8 +22,10 @@ from .link.ids import division_names, file_slug, report_id, rows_of
 from .link.source import Source
 from .link.summary import brings
 from .model import Report
-from .parse import parse_file
+from .parse import parse_document
+from .parse.summary import how_it_was_read
 from .provenance import read as read_provenance, record, url_problem
+from .read import read_document
 from .site.build import SOURCE_SUFFIXES, load_sources
 
 _ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-_])")
@@ -50,15 +52,23 @@ def stored_name(report: Report, data: bytes, suffix: str) -> str:
     return f"{file_slug(report.source)}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
 
 
-def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | None = None) -> int:
+def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | None = None,
+               force: bool = False) -> int:
     if url is not None and (problem := url_problem(url)):
         say(f"error: --url {url!r}: {problem}\n  hint: give the address of the published page, "
             f"beginning https:// or http://", error=True)
         return EXIT_BAD_INPUT
     try:
-        report = parse_file(path)
+        document = read_document(path)
+        report = parse_document(document)
     except ReportError as exc:
         say(str(exc), error=True)
+        return EXIT_BAD_INPUT
+    shape = next((d for d in report.diagnostics if d.code == "not-a-report"), None)
+    if shape and not force:
+        say(f"{path.name}:{shape.line}: error: {shape.message.replace('this does not', 'the file does not')}\n"
+            f"  hint: check that this is the published progress report; run again with --force to add it anyway",
+            error=True)
         return EXIT_BAD_INPUT
     data = path.read_bytes()
     suffix = path.suffix.lower() if path.suffix.lower() in SOURCE_SUFFIXES else ".txt"
@@ -89,6 +99,8 @@ def add_report(path: Path, sources_dir: Path, replace: bool = False, url: str | 
         say("\n".join(broken) + "\n  nothing was stored: provenance.toml must be fixed first", error=True)
         return EXIT_BAD_INPUT
     _summary(Source(report, rid, url), [s for s in existing if s is not previous], previous, target)
+    for line in how_it_was_read(report, document.layout):
+        say(f"  {line}")
     try:
         save_file(target, data)
         record(sources_dir, target.name, url, drop=renamed)

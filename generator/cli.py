@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("file", type=Path, metavar="FILE")
     a.add_argument("--replace", action="store_true", help="replace the report with the same 索引号, saying what changed")
     a.add_argument("--url", help="address of the published original, recorded in provenance.toml")
+    a.add_argument("--force", action="store_true", help="add a file even though it does not look like a report")
 
     r = commands.add_parser("remove", help="remove a withdrawn report (its file and provenance entry) from content/sources/")
     r.add_argument("key", metavar="索引号", help="the 索引号, its tail (2021-00558) or the file name in content/sources/")
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 def _add(args) -> int:
     from .add import add_report
 
-    return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url)
+    return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url, args.force)
 
 
 def _remove(args) -> int:

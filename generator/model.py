@@ -274,6 +274,9 @@ class Piece:
     """"content" (it is in the model) or one of the structure kinds in parse/ledger.py."""
     text: str
     line: int
+    why: str = ""
+    """For chrome, its kind: one of data/chrome.toml's kinds, or how the reader knew
+    ("hidden", "outside-article", "duplicate"); empty for other pieces."""
 
 
 @record

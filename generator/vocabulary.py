@@ -162,8 +162,20 @@ def looks_like_unit(text: str) -> bool:
 
 
 @cache
-def chrome_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in _load("chrome.toml")["patterns"])
+def chrome_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, pattern) of every chrome pattern in data/chrome.toml, in file order."""
+    kinds = _load("chrome.toml")["kinds"]
+    return tuple((kind, re.compile(p)) for kind, spec in kinds.items() for p in spec.get("patterns", ()))
+
+
+@cache
+def _chrome_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    """(word -> kind, a pattern matching a paragraph made only of chrome words)."""
+    kinds = _load("chrome.toml")["kinds"]
+    words = {word: kind for kind, spec in kinds.items() for word in spec.get("words", ())}
+    one = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return words, re.compile(rf"^({one})(\s*[|｜/、·]?\s*({one}))*$")
+
 
 
 @cache
@@ -171,5 +183,49 @@ def empty_counters() -> frozenset[str]:
     return frozenset(_load("chrome.toml")["empty_counters"])
 
 
+def chrome_kind(text: str) -> str | None:
+    """The kind of page chrome a whole paragraph is ("breadcrumb", "footer" …), or None."""
+    text = text.strip()
+    words, run = _chrome_words()
+    found = run.match(text)
+    if found and (found.group(2) or len(text) >= 3):  # a lone short word (微信, EN) may be content
+        return words[found.group(1)]
+    return next((kind for kind, pattern in chrome_patterns() if pattern.match(text)), None)
+
+
 def is_chrome(text: str) -> bool:
-    return any(p.match(text.strip()) for p in chrome_patterns())
+    return chrome_kind(text) is not None
+
+
+@dataclass(frozen=True)
+class MetaLabels:
+    """The information block's labels (data/metadata.toml), by their folded form."""
+
+    fields: dict[str, str]
+    """Folded label -> model.Meta field name."""
+    other: frozenset[str]
+    """Folded labels whose pairs go to Meta.extra."""
+    truncated: dict[str, str]
+    """A label cut to its end when copied ("号") -> field, read only at the start of a line or cell."""
+
+    def field_of(self, label: str) -> str | None:
+        return self.fields.get(fold(label))
+
+    def is_label(self, label: str) -> bool:
+        folded = fold(label)
+        return folded in self.fields or folded in self.other
+
+
+@cache
+def meta_labels() -> MetaLabels:
+    data = _load("metadata.toml")
+    fields: dict[str, str] = {}
+    for name, labels in data["fields"].items():
+        for label in labels:
+            if fold(label) in fields:
+                raise DataError(f"metadata.toml: label {label!r} is listed twice")
+            fields[fold(label)] = name
+    other = frozenset(fold(label) for label in data["other"])
+    if other & fields.keys():
+        raise DataError(f"metadata.toml: {sorted(other & fields.keys())} both a field and other")
+    return MetaLabels(fields, other, {fold(k): v for k, v in data.get("truncated", {}).items()})

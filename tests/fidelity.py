@@ -10,12 +10,14 @@ from collections import Counter
 from bs4 import BeautifulSoup, Comment
 
 from generator.model import Report
-from generator.parse.meta import FIELDS, OTHER_LABELS
+from generator.parse.meta import label_text
+from generator.read.safe import make_safe
 from generator.vocabulary import empty_counters, fold, is_chrome, labels_of
 
 _WS = re.compile(r"\s+")
+_OWNERS_LABEL = re.compile(r"^(" + "|".join(labels_of("owners")) + r")\s*[:：]\s*$")
+"""A column label written inside a cell (责任单位:), kept as structure."""
 _STRUCTURE = {
-    "label": re.compile(r"^(" + "|".join([*FIELDS, *OTHER_LABELS, *labels_of("owners")]) + r")\s*[:：]\s*$"),
     "marker": re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（]\d{1,2}[)）])\s*$"),
     "separator": re.compile(r"^(\s|[、,，:：|｜/;；.．\-()（）]|<br\s*/?>)+$", re.I),
 }
@@ -26,8 +28,11 @@ def squeeze(text: str) -> str:
 
 
 def visible_text(source: str) -> str:
-    """What a reader of the source sees: the text itself, or an HTML page's text."""
-    if re.match(r"^\s*<", source):
+    """What a reader of the source sees: the text itself, or an HTML page's text, with control
+    characters shown as the reader shows them (generator/read/safe.py)."""
+    html = bool(re.match(r"^\s*<", source))
+    source = make_safe(source, html=html)[0]
+    if html:
         soup = BeautifulSoup(source, "html.parser")
         for node in soup(["script", "style", "noscript", "template", "head", "title"]):
             node.decompose()
@@ -77,25 +82,40 @@ def check_conservation(report: Report, source: str, html_chrome: bool = False) -
     assert content == model, (
         f"{report.source}: content not in the model {dict(content - model)}, invented {dict(model - content)}"
     )
+    # What a duplicate may copy: all the model holds (a table's header labels too, which a flattened
+    # table's ledger records as header structure, not content).
+    contents = "".join(squeeze(t) for t in model_texts(report))
     for piece in report.ledger:
         if piece.kind == "chrome":
             ok = html_chrome or is_chrome(piece.text) or piece.text.rstrip(":： ") in empty_counters()
-            assert ok, f"{report.source}:{piece.line}: {piece.text!r} was dropped as chrome"
+            if piece.why == "duplicate":  # a copy: its text must be what the content already holds
+                ok = _copy_of(squeeze(piece.text), contents)
+            assert ok, f"{report.source}:{piece.line}: {piece.text!r} was dropped as chrome ({piece.why})"
         elif piece.kind == "header":
             labels = {fold(c.label) for t in report.tables for c in t.columns} | {
                 fold(c.group) for t in report.tables for c in t.columns if c.group}
             # a label may be broken over lines in a flattened table: each piece is part of a label
             assert any(fold(piece.text) in label for label in labels), (
                 f"{report.source}:{piece.line}: {piece.text!r} is not (part of) a column label")
+        elif piece.kind == "label":
+            assert label_text(piece.text) or _OWNERS_LABEL.match(piece.text), (
+                f"{report.source}:{piece.line}: {piece.text!r} is not a label")
         elif piece.kind != "content":
             assert _STRUCTURE[piece.kind].match(piece.text), (
                 f"{report.source}:{piece.line}: {piece.text!r} is not a {piece.kind}"
             )
 
 
+def _copy_of(text: str, contents: str) -> bool:
+    """Most of `text` (a second copy of a title or a metadata pair) appears in the content."""
+    text = fold(re.sub(r"[:：|｜]", "", text))
+    shared = sum((Counter(text) & Counter(fold(contents))).values())
+    return shared * 10 >= len(text) * 8
+
+
 def check_positions(report: Report, source: str) -> None:
     """For text sources: every content piece stands, unaltered, on the line it claims."""
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = make_safe(source.replace("\r\n", "\n").replace("\r", "\n"))[0].split("\n")
     for piece in report.ledger:
         if piece.kind == "content":
             assert squeeze(piece.text) in squeeze(lines[piece.line - 1]), (

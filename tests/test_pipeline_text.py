@@ -69,6 +69,8 @@ def point(item) -> str:
 @settings(max_examples=max(20, settings().max_examples // 3))
 @given(hostile, st.lists(hostile.filter(str.strip), min_size=1, max_size=3))
 @example(task="", cells=["《规划》    缩进"])  # the text after a cited document kept its spaces only once trimmed per line
+@example(task="", cells=["!《规划》"])  # a "!" before our link to a cited document made it an image
+@example(task="", cells=["\\\n《规划》"])  # a line break before a cited document was dropped
 def test_any_cell_text_shows_as_itself_on_the_report_and_task_pages(task, cells):
     try:
         report = parse_document(parse_source_text(saved_page(task, cells), "hostile.html"))

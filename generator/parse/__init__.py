@@ -11,15 +11,16 @@ from pathlib import Path
 from ..errors import ReportError
 from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..read import Document, Grid, Para, read_document
-from ..vocabulary import is_chrome
+from .chrome import chrome_run
 from .continued import read_grid
 from .entries import entry_run, group_run, parse_entries, parse_groups
 from .flat import find_header, flat_table
 from .glued import glued_table
+from .head import parse_head
 from .ledger import Ledger, Notes
-from .meta import parse_head
 from .perline import perline_table, short_rows
 from .sections import parse_sections
+from .summary import has_text, missing_shape
 from .tables import is_caption
 
 __all__ = ["parse_file", "parse_document"]
@@ -27,28 +28,31 @@ __all__ = ["parse_file", "parse_document"]
 
 def parse_file(path: Path) -> Report:
     """Parse one report file. Raises ReportError when the file is not a report or cannot be read."""
-    try:
-        document = read_document(path)
-    except OSError as exc:
-        raise ReportError(str(path), 1, f"cannot read the file ({exc.strerror})", "check the path") from exc
-    return parse_document(document)
+    return parse_document(read_document(path))
 
 
 def parse_document(doc: Document) -> Report:
     ledger = Ledger()
-    for para in doc.chrome:
-        ledger.structure("chrome", para.text, para.line)
-    blocks = list(doc.blocks)
-    head = parse_head(blocks, ledger)
-    body = []
-    for block in blocks[head.body_start:]:
-        if isinstance(block, Para) and is_chrome(block.text):
-            ledger.structure("chrome", block.text, block.line)
-        else:
-            body.append(block)
     notes = Notes()
+    for line, code, message, hint in doc.warnings:
+        notes.add(line, code, message, hint)
+    for chrome in doc.chrome:
+        ledger.chrome(chrome.text, chrome.line, chrome.kind)
+    blocks = list(doc.blocks)
+    head = parse_head(blocks, ledger, notes, doc.page_title)
+    body = []
+    i = head.body_start
+    while i < len(blocks):
+        run = chrome_run(blocks, i)
+        if run:
+            ledger.chrome(run[1], blocks[i].line, run[2])
+            i = run[0]
+        else:
+            body.append(blocks[i])
+            i += 1
     tables, entries, sections, unplaced = _parse_body(body, ledger, notes)
-    if head.meta.title is None and not tables and not entries:
+    unplaced = [*head.unplaced, *unplaced]
+    if head.meta.title is None and (not body or not tables and not entries and not has_text(sections, unplaced)):
         raise ReportError(
             doc.name, body[0].line if body else 1,
             "no recognisable title or body: this does not look like a published report",
@@ -65,6 +69,10 @@ def parse_document(doc: Document) -> Report:
         notes.add(body[0].line, "no-structure",
                   "no task table or division list found; the report is kept as sections and paragraphs",
                   "if it has a table, check that its header names known columns (generator/data/columns.toml)")
+    reason = missing_shape(head.meta, tables, entries, sections)
+    if reason:
+        notes.add(1, "not-a-report", f"this does not look like a report: {reason}",
+                  "`add` refuses it unless --force; check that this is the published progress report")
     if unplaced:
         notes.add(unplaced[0].line, "unplaced", f"{len(unplaced)} paragraph(s) could not be placed and are shown as unplaced",
                   "check the source around these lines")

@@ -14,7 +14,7 @@ from ..model import Piece
 CONTENT = "content"
 STRUCTURE_KINDS = {
     "chrome": "page chrome listed in data/chrome.toml, or outside the article (<nav>, <footer>)",
-    "label": "a metadata label with its colon (索引号:), or a column label inside a cell (责任单位:)",
+    "label": "a metadata label, with or without its colon (索引号:, 索 引 号), or a column label inside a cell (责任单位:)",
     "header": "a table's header repeated under a section, the same labels as the header in the model",
     "marker": "a list marker: 1. 2、 (3)",
     "separator": "punctuation between names or cells: 、 , : | <br> ---",
@@ -34,10 +34,14 @@ class Ledger:
         assert kind in STRUCTURE_KINDS, kind
         self.pieces[start:] = [Piece(kind, p.text, p.line) if p.kind == CONTENT else p for p in self.pieces[start:]]
 
-    def structure(self, kind: str, text: str, line: int) -> None:
+    def structure(self, kind: str, text: str, line: int, why: str = "") -> None:
         assert kind in STRUCTURE_KINDS, kind
         if text.strip():
-            self.pieces.append(Piece(kind, text, line))
+            self.pieces.append(Piece(kind, text, line, why))
+
+    def chrome(self, text: str, line: int, why: str) -> None:
+        """Page chrome of a kind (data/chrome.toml, or "hidden", "outside-article", "duplicate")."""
+        self.structure("chrome", text, line, why)
 
 
 @dataclass

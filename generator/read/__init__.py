@@ -5,7 +5,7 @@ page, and tables written as rows of `a | b | c |`. They all leave here as the
 same blocks, so the parser never needs to know which it was given.
 """
 
-from .blocks import Cell, Document, Grid, Para
-from .read import read_document
+from .blocks import Cell, Chrome, Document, Grid, Para
+from .read import file_error, read_document, unsupported_files
 
-__all__ = ["Cell", "Document", "Grid", "Para", "read_document"]
+__all__ = ["Cell", "Chrome", "Document", "Grid", "Para", "file_error", "read_document", "unsupported_files"]

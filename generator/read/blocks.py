@@ -38,6 +38,16 @@ class Grid:
 
 
 @dataclass(frozen=True)
+class Chrome:
+    """Text of the page that is not the report, with how the reader knew."""
+
+    text: str
+    line: int
+    kind: str
+    """"hidden" (display:none, hidden), "outside-article", or a kind of data/chrome.toml."""
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded source file."""
 
@@ -46,5 +56,12 @@ class Document:
     encoding: str
     blocks: tuple[Para | Grid, ...]
     """Content blocks in document order."""
-    chrome: tuple[Para, ...] = ()
-    """Text of the page outside the article (HTML navigation, footers): kept for the ledger."""
+    chrome: tuple[Chrome, ...] = ()
+    """Text of the page outside the article (navigation, footers, hidden copies): for the ledger."""
+    page_title: str | None = None
+    """Saved HTML: the CMS's ArticleTitle, else the page's <title> (which often adds the
+    site's name); the parser checks the title it reads against it."""
+    layout: str = "text"
+    """How the file was read, in words for `add`'s summary."""
+    warnings: tuple[tuple[int, str, str, str], ...] = ()
+    """What reading changed, as (line, code, message, hint): control characters made visible."""

@@ -11,13 +11,17 @@ from ..errors import ReportError
 # Chinese government pages come in UTF-8 or the GB family. GB18030 is a superset
 # of GBK and GB2312, so a page declared as either is read as GB18030.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk"}
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_-]+)""", re.I)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding name). Raise ReportError for empty or binary input."""
     if not data.strip():
         raise ReportError(name, 1, "the file is empty", "check that the report was saved completely")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ReportError(
@@ -32,7 +36,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     declared = _DECLARED.search(data[:4096])
-    if declared and declared.group(1).decode("ascii").lower() in _GB_FAMILY:
+    if declared and (declared.group(1) or declared.group(2)).decode("ascii").lower() in _GB_FAMILY:
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
@@ -58,3 +62,26 @@ def _looks_like_text(text: str) -> bool:
     """Reject decodings full of control characters: that is a binary file read as text."""
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     return controls <= len(text) // 100
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte order mark: the NUL bytes of its ASCII characters (digits,
+    line breaks, `|`) fall on one side of each pair, and the text decodes to Chinese and
+    ASCII. None when the bytes are not that."""
+    head = data[:65536]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if min(even, odd) * 4 > max(even, odd):  # (CJK characters such as 一, U+4E00, have a NUL byte too)
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _looks_like_text(text) and _mostly_chinese_or_ascii(text) else None
+
+
+def _mostly_chinese_or_ascii(text: str) -> bool:
+    plausible = sum(1 for ch in text if ch < "\x7f" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return plausible * 100 >= len(text) * 95

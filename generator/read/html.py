@@ -1,20 +1,26 @@
 """The saved HTML page of a publication, cut into the same blocks as plain text.
 
-The publisher's CMS page has an information table (索引号 …), the title, a
-line with 发布日期 and 信息来源, then the body, where a tabular report is a real
-<table>. Layout tables are flattened; a table whose header row names known
-columns becomes a `Grid`. <nav>, <header> and <footer> are page chrome.
+The publisher's CMS page has an information table (索引号 …), the title, a line
+with 发布日期 and 信息来源, then the body, where a tabular report is a real <table>.
+What is the article is found from the page (read/article.py); hidden elements and
+everything outside the article are chrome, kept for the ledger with their kind.
+Layout tables are flattened; an information table (label and value cells) and a
+table whose header row names known columns become a `Grid`.
 """
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+import re
 
-from ..vocabulary import role_of
-from .blocks import Cell, Grid, Para
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-_INVISIBLE = {"script", "style", "noscript", "template", "head", "title"}
-_CHROME = {"nav", "header", "footer"}
+from ..vocabulary import chrome_kind, fold, meta_labels, role_of
+from .article import INVISIBLE, Article, find_article, is_hidden, page_title
+from .blocks import Cell, Chrome, Grid, Para
+from .limits import MAX_DEPTH, too_deep
+
+_CHROME_TAGS = {"nav", "header", "footer", "aside"}
+_IMPLIED_END = re.compile(r"<(p|li)(\s[^>]*)?>", re.I)
 _BLOCK = {
     "p", "div", "section", "article", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
     "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead", "tfoot",
@@ -22,19 +28,45 @@ _BLOCK = {
 }
 
 
-def html_blocks(text: str) -> tuple[tuple[Para | Grid, ...], tuple[Para, ...]]:
-    """(content blocks, chrome paragraphs) of an HTML page."""
+def html_blocks(text: str, name: str) -> tuple[tuple[Para | Grid, ...], tuple[Chrome, ...], str | None, str]:
+    """(content blocks, chrome, the page's title, how the article was found) of an HTML page."""
     soup = BeautifulSoup(text, "html.parser")
-    walker = _Walker()
-    walker.walk(soup.body or soup, 1)
+    if _too_deep(soup):
+        # html.parser nests unclosed <p>/<li> that a browser closes at the next one; close them
+        # the same way and try again before refusing the page (a few hundred unclosed <p>s).
+        soup = BeautifulSoup(_IMPLIED_END.sub(r"</\1><\1\2>", text), "html.parser")
+        deep = _too_deep(soup)
+        if deep:
+            raise too_deep(deep, name)
+    title = page_title(soup)
+    article = find_article(soup, title)
+    walker = _Walker(article)
+    walker.walk(soup, 1, article.container is None)
     walker.flush()
-    return tuple(walker.blocks), tuple(walker.chrome)
+    return tuple(walker.blocks), tuple(walker.chrome), title, f"saved HTML; article found by {article.how}"
+
+
+def _too_deep(soup: BeautifulSoup) -> int:
+    """The line of the first element nested deeper than MAX_DEPTH, or 0."""
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node.sourceline or 1
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return 0
+
+
+def _is_text(node) -> bool:
+    """Text a reader sees: plain strings and CDATA, not comments, doctypes or declarations."""
+    return type(node) in (NavigableString, CData)
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, article: Article | None, chrome: list[Chrome] | None = None) -> None:
+        self.article = article
         self.blocks: list[Para | Grid] = []
-        self.chrome: list[Para] = []
+        self.chrome: list[Chrome] = [] if chrome is None else chrome
         self.parts: list[str] = []
         self.line = 1
 
@@ -44,79 +76,150 @@ class _Walker:
             self.blocks.append(Para(text, self.line))
         self.parts = []
 
-    def walk(self, node: Tag, line: int) -> None:
+    def walk(self, node: Tag, line: int, inside: bool = True) -> None:
         for child in node.children:
-            if isinstance(child, Comment):
-                continue
             if isinstance(child, NavigableString):
+                if not _is_text(child):
+                    continue
+                if not inside:
+                    if child.strip():
+                        self.chrome.append(Chrome(child.strip(), line, _kind(child, "outside-article")))
+                    continue
                 if not self.parts or not "".join(self.parts).strip():
                     self.line = line
                 self.parts.append(str(child))
                 continue
-            if not isinstance(child, Tag) or child.name in _INVISIBLE:
+            if not isinstance(child, Tag) or child.name in INVISIBLE:
                 continue
             child_line = child.sourceline or line
-            if child.name in _CHROME or child.get("role") == "navigation":
-                self.flush()
-                for para in _paras_of(child, child_line):
-                    self.chrome.append(para)
+            if is_hidden(child):
+                self.set_aside(child, child_line, "hidden")
                 continue
-            if child.name == "table":
+            child_inside = inside
+            if self.article is not None and not inside:
+                place = self.article.place(child)
+                if place == "outside":
+                    self.set_aside(child, child_line, "outside-article")
+                    continue
+                child_inside = place == "keep"
+            if child_inside and self._is_page_part(child):
+                self.set_aside(child, child_line, "navigation" if child.name != "footer" else "footer")
+                continue
+            if child.name == "table" and child_inside:
                 self.flush()
                 self.table(child, child_line)
                 continue
             if child.name in _BLOCK:
                 self.flush()
-                self.walk(child, child_line)
+                self.walk(child, child_line, child_inside)
                 self.flush()
             else:
-                self.walk(child, child_line)
+                self.walk(child, child_line, child_inside)
+
+    def walk_one(self, tag: Tag, line: int) -> None:
+        """One element of a table that is not a row, as its own paragraphs."""
+        self.flush()
+        for para in _paras_of(tag, tag.sourceline or line, self.chrome):
+            self.blocks.append(para)
+
+    def _is_page_part(self, tag: Tag) -> bool:
+        """<nav>, <header>, <footer>, <aside> or role=navigation that holds no part of the article."""
+        if tag.name not in _CHROME_TAGS and tag.get("role") != "navigation":
+            return False
+        return self.article is None or not self.article.holds_part(tag)
+
+    def set_aside(self, tag: Tag, line: int, why: str) -> None:
+        self.flush()
+        for para in _paras_of(tag, line, self.chrome):  # hidden text is hidden, whatever it says
+            self.chrome.append(Chrome(para.text, para.line, why if why == "hidden" else _kind(para.text, why)))
 
     def table(self, table: Tag, line: int) -> None:
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-        if _is_data_table(rows):
-            self.blocks.append(_grid(rows, line))
+        rows, others = _rows(table)
+        for node in others:  # a caption, text between rows
+            if isinstance(node, Tag):
+                self.walk_one(node, line)
+            else:
+                self.blocks.append(Para(node.strip(), line))
+        if _is_data_table(rows) or _is_info_table(rows):
+            self.blocks.append(_grid(rows, line, self.chrome))
             return
         for tr in rows:
-            cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+            cells = _cells(tr)
             if all(_is_simple(c) for c in cells):
                 text = " ".join(c.get_text().strip() for c in cells if c.get_text().strip())
                 if text:
                     self.blocks.append(Para(text, tr.sourceline or line))
             else:
                 for cell in cells:
+                    if is_hidden(cell):
+                        self.set_aside(cell, cell.sourceline or line, "hidden")
+                        continue
                     self.walk(cell, cell.sourceline or line)
                     self.flush()
 
 
+def _kind(text: str, why: str) -> str:
+    return chrome_kind(text) or why
+
+
 def _is_simple(cell: Tag) -> bool:
-    return cell.find(["table", "div", "p", "ul", "ol"]) is None and len(cell.get_text().strip()) <= 80
+    return (cell.find(["table", "div", "p", "ul", "ol"]) is None and len(cell.get_text().strip()) <= 80
+            and not is_hidden(cell) and cell.find(is_hidden) is None)
 
 
 def _is_data_table(rows: list[Tag]) -> bool:
     """A table is data when one of its first rows names at least two known columns."""
     for tr in rows[:3]:
-        labels = [c.get_text() for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+        labels = [c.get_text() for c in _cells(tr)]
         if sum(1 for label in labels if role_of(label)) >= 2:
             return True
     return False
 
 
-def _grid(rows: list[Tag], line: int) -> Grid:
+def _is_info_table(rows: list[Tag]) -> bool:
+    """An information table: at least two cells that are a metadata label alone (索引号, 发布机构:)."""
+    labels = meta_labels()
+    count = 0
+    for tr in rows[:8]:
+        for c in _cells(tr):
+            if labels.is_label(fold(c.get_text()).rstrip(":：")):
+                count += 1
+    return count >= 2 and len(rows) <= 12
+
+
+def _grid(rows: list[Tag], line: int, chrome: list[Chrome]) -> Grid:
     result = []
     for tr in rows:
         cells = []
-        for c in tr.find_all(["td", "th"]):
-            if c.find_parent("tr") is not tr:
-                continue
+        for c in _cells(tr):
             cells.append(Cell(
-                _paras_of(c, c.sourceline or line),
+                _paras_of(c, c.sourceline or line, chrome),
                 colspan=_span(c.get("colspan")),
                 rowspan=_span(c.get("rowspan")),
                 header=c.name == "th",
             ))
         result.append(tuple(cells))
     return Grid(tuple(result), line)
+
+
+def _rows(table: Tag) -> tuple[list[Tag], list]:
+    """(the table's own rows, not a nested table's; what else it holds with text, such as a
+    <caption> or text between rows), wherever the rows stand (<tbody>, a stray <form>)."""
+    rows, others = [], []
+    stack = list(reversed(list(table.children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag) and node.name == "tr":
+            rows.append(node)
+        elif isinstance(node, Tag) and node.name not in ("table", *INVISIBLE) and node.find("tr") is not None:
+            stack.extend(reversed(list(node.children)))
+        elif isinstance(node, Tag) and node.name not in INVISIBLE or _is_text(node) and node.strip():
+            others.append(node)
+    return rows, others
+
+
+def _cells(tr: Tag) -> list[Tag]:
+    return tr.find_all(["td", "th"], recursive=False)
 
 
 def _span(value) -> int:
@@ -126,9 +229,10 @@ def _span(value) -> int:
         return 1
 
 
-def _paras_of(node: Tag, line: int) -> tuple[Para, ...]:
-    """Paragraphs inside one element (a cell, a nav), split at block elements and <br>."""
-    walker = _Walker()
+def _paras_of(node: Tag, line: int, chrome: list[Chrome]) -> tuple[Para, ...]:
+    """Paragraphs inside one element (a cell, a nav), split at block elements and <br>;
+    hidden elements inside it go to `chrome`."""
+    walker = _Walker(None, chrome)
     walker.line = line
     walker.walk(node, line)
     walker.flush()

@@ -5,30 +5,82 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..errors import ReportError
 from .blocks import Cell, Document, Grid, Para
 from .decode import decode
+from .limits import check_size, check_text
+from .safe import make_safe
 
-_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<table|<div|<p[\s>])", re.I)
+# An XML prolog (XHTML) and comments may come before the page itself.
+_HTML_START = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<table|<div|<p[\s>])",
+    re.I | re.S,
+)
+UNSUPPORTED = {
+    ".pdf": "a PDF", ".doc": "a Word document", ".docx": "a Word document", ".wps": "a WPS document",
+    ".xls": "a spreadsheet", ".xlsx": "a spreadsheet", ".et": "a spreadsheet", ".ofd": "an OFD document",
+}
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"^[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
 def read_document(path: Path) -> Document:
-    """Read a report file of any accepted shape. Raises ReportError when it is not text."""
-    text, encoding = decode(path.read_bytes(), path.name)
+    """Read a report file of any accepted shape. Raises ReportError when it cannot be a report."""
+    unsupported(path)
+    try:
+        check_size(path.stat().st_size, path.name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise file_error(path, exc) from exc
+    text, encoding = decode(data, path.name)
     return parse_source_text(text, path.name, encoding)
 
 
+def file_error(path: Path, exc: OSError) -> ReportError:
+    """A report that cannot be read (deleted after it was listed, unreadable), as FILE:LINE."""
+    return ReportError(path.name, 1, f"cannot read the file ({exc.strerror or exc})",
+                       "check that the file exists and can be read; it may have been moved or deleted")
+
+
+def unsupported_files(folder: Path) -> list[str]:
+    """Messages for the files of a sources folder in a format the reader does not take."""
+    messages = []
+    for path in sorted(folder.iterdir()):
+        try:
+            unsupported(path)
+        except ReportError as exc:
+            messages.append(str(exc))
+    return messages
+
+
+def unsupported(path: Path) -> None:
+    """Raise ReportError for a format the reader does not take (PDF, Word), saying how to convert it."""
+    what = UNSUPPORTED.get(path.suffix.lower())
+    if what:
+        raise ReportError(
+            path.name, 1, f"{what} is not supported: reports are read from text or saved HTML",
+            "open the published page in a browser and save it as HTML (File > Save as, HTML only), "
+            "or convert the file: `pdftotext -layout FILE.pdf` or "
+            "`soffice --headless --convert-to html FILE.docx`, then add the result",
+        )
+
+
 def parse_source_text(text: str, name: str, encoding: str = "utf-8") -> Document:
-    """Blocks of a decoded file: HTML when it starts like HTML, whatever its name says."""
+    """Blocks of a decoded file: HTML when it starts like HTML, whatever its name says.
+    Control characters are made visible first (read/safe.py), with a warning."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _HTML_START.match(text):
+    is_html = bool(_HTML_START.match(text))
+    text, warnings = make_safe(text, html=is_html)
+    check_text(text, name, is_html)
+    if is_html:
         from .html import html_blocks  # BeautifulSoup takes a twentieth of a second to import
 
-        blocks, chrome = html_blocks(text)
-        return Document(name, encoding, blocks, chrome)
-    return Document(name, encoding, text_blocks(text.split("\n")))
+        blocks, chrome, title, layout = html_blocks(text, name)
+        return Document(name, encoding, blocks, chrome, title, layout, warnings)
+    blocks = text_blocks(text.split("\n"))
+    layout = "text with `a | b |` rows" if any(isinstance(b, Grid) for b in blocks) else "text"
+    return Document(name, encoding, blocks, layout=layout, warnings=warnings)
 
 
 def text_blocks(lines: list[str], first_line: int = 1) -> tuple[Para | Grid, ...]:

@@ -29,6 +29,7 @@ from ..link.documents import alias_candidates
 from ..link.summary import notes
 from ..parse import parse_file
 from ..provenance import read as read_provenance
+from ..read import file_error, unsupported_files
 from ..link.ids import report_id
 from ..files import replace_file
 from .gone import gone
@@ -59,17 +60,21 @@ def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[S
     sources: list[Source] = []
     seen: dict[str, str] = {}
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
+    errors += unsupported_files(folder)
     for n, path in enumerate(paths, start=1):
         progress.count("reading reports", n, len(paths))
         url = provenance.get(path.name)
-        key = cache.key(path, url) if cache else ""
-        source = cache.get(key) if cache else None
+        try:
+            key = cache.key(path, url) if cache else ""
+            source = cache.get(key) if cache else None
+            report = parse_file(path) if source is None else source.report
+        except OSError as exc:  # listed, then deleted or unreadable before it was read
+            errors.append(str(file_error(path, exc)))
+            continue
+        except ReportError as exc:
+            errors.append(str(exc))
+            continue
         if source is None:
-            try:
-                report = parse_file(path)
-            except ReportError as exc:
-                errors.append(str(exc))
-                continue
             # The ledger (every span of the source) is for the fidelity tests; the site does not need it.
             source = Source(replace(report, ledger=()), report_id(report), url, key)
             if cache:
@@ -149,6 +154,8 @@ def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str
         sources, errors = load_sources(root / "content" / "sources", cache)
     for message in errors:
         print(message, file=sys.stderr)
+    for diagnostic in (d for s in sources for d in s.report.diagnostics if d.code == "not-a-report"):
+        print(diagnostic, file=sys.stderr)  # built all the same: what is in content/sources/ is shown
     return sources, errors
 
 

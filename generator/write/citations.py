@@ -7,14 +7,14 @@ from .markdown import html, link, ref, text
 
 
 def _linked(s: str, plain, linked) -> str:
-    """`plain(piece, line_start)` for the text between citations, `linked` for each citation."""
+    """`plain(piece, line_start, line_end)` for the text between citations, `linked` for each."""
     if "《" not in s:
-        return plain(s, True)
+        return plain(s, True, True)
     out, last = [], 0
     for start, end, title in cited_spans(s):
-        out += [plain(s[last:start], last == 0), linked(s[start:end], ref("documents", doc_id(title)))]
+        out += [plain(s[last:start], last == 0, False), linked(s[start:end], ref("documents", doc_id(title)))]
         last = end
-    out.append(plain(s[last:], False))
+    out.append(plain(s[last:], False, True))
     return "".join(out)
 
 
@@ -25,7 +25,7 @@ def linked_md(s: str) -> str:
 
 def linked_html(s: str) -> str:
     """As text inside an HTML block."""
-    return _linked(s, lambda piece, _: html(piece), lambda cited, target: f'<a class="doc" href="{target}">{html(cited)}</a>')
+    return _linked(s, lambda piece, *_: html(piece), lambda cited, target: f'<a class="doc" href="{target}">{html(cited)}</a>')
 
 
 def point_md(item) -> str:

@@ -24,8 +24,9 @@ import unicodedata
 
 GENERATED = "generated"
 
-_INLINE = re.compile(r"([\\`*_\[\]<>&{}|~])")
-"""ASCII punctuation that can start inline Markdown (or a Pelican link), anywhere in a line."""
+_INLINE = re.compile(r"([\\`*_\[\]<>&{}|~!])")
+"""ASCII punctuation that can start inline Markdown (or a Pelican link), anywhere in a line;
+`!` too, which would make an image of one of our own links that follows it."""
 _LINE_START = re.compile(r"^([ \t]*)(?:([#>+=\-])|(\d{1,9})([.)]))", re.MULTILINE)
 """What a line can begin a block with: a heading, a quote, a list, a setext line, `1.`."""
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -47,18 +48,19 @@ def _mark_invisible(text: str) -> str:
     return INVISIBLE.sub(mark, text)
 
 
-def text(s: str, line_start: bool = True) -> str:
-    """Report text as Markdown inline text that renders as exactly itself. `line_start`: the
-    text begins a line (a paragraph, a list item); False for a piece that follows a link."""
-    return _mark_invisible("\\\n".join(_lines(s, line_start)))
+def text(s: str, line_start: bool = True, line_end: bool = True) -> str:
+    """Report text as Markdown inline text that renders as exactly itself. `line_start` and
+    `line_end`: the text begins and ends its line (a paragraph, a list item); False for a piece
+    next to a link."""
+    return _mark_invisible("\\\n".join(_lines(s, line_start, line_end)))
 
 
-def cell(s: str, line_start: bool = True) -> str:
+def cell(s: str, line_start: bool = True, line_end: bool = True) -> str:
     """Report text on one line: a cell of a Markdown pipe table, a heading."""
-    return _mark_invisible("<br>".join(_lines(s, line_start)))
+    return _mark_invisible("<br>".join(_lines(s, line_start, line_end)))
 
 
-def _lines(s: str, line_start: bool) -> list[str]:
+def _lines(s: str, line_start: bool, line_end: bool) -> list[str]:
     """The text's lines, escaped. Blanks at a line's start are dropped (they could make a code
     block; HTML shows none of them); a line break becomes a hard break, an empty line a lone
     backslash, so the text stays one paragraph however many blank lines it holds."""
@@ -66,7 +68,7 @@ def _lines(s: str, line_start: bool) -> list[str]:
     if line_start:
         while lines and not lines[0].strip():
             lines.pop(0)
-    while len(lines) > 1 and not lines[-1].strip():
+    while line_end and len(lines) > 1 and not lines[-1].strip():
         lines.pop()
     out = []
     for n, line in enumerate(lines):

@@ -1,0 +1,165 @@
+"""Reading hostile or odd files (issue 16, items 9, 11, 12): a FILE:LINE error with a hint,
+or text made safe, and never a traceback; the other reports are still read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.errors import ReportError
+from generator.parse import parse_file
+from generator.read import limits
+from generator.site.build import load_sources
+from tests.conftest import DATA, ROOT, SOURCES
+from tests.fidelity import model_texts
+
+LIST = "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n"
+HTML_LIST = "<p>1. 办公室:完成测试工作。</p><p>2. 规划处:完成测试规划。</p>"
+GOOD = "索引号: 1/2021-1 发布机构: 测试单位\n\n{title}\n\n" + LIST
+
+
+def run_parse(*files):
+    return subprocess.run([sys.executable, "-m", "generator", "parse", *map(str, files)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>测试单位2021年工作报告</p>" + "<div>" * 10_000 + "1. 办公室:完成。</body></html>",
+    "<html><body><p>测试单位2021年工作报告</p>" + "<font>x" * 1_000 + "</body></html>",
+])
+def test_deep_nesting_is_a_file_error_not_a_recursion_error(tmp_report, page):
+    result = run_parse(tmp_report(page, "deep.html"), SOURCES / "004_3ad8db09de54a942.txt")
+    assert result.returncode == 2
+    assert "deep.html:1: error: elements are nested more than 200 deep" in result.stderr
+    assert "hint:" in result.stderr and "Traceback" not in result.stderr
+    assert '"004_3ad8db09de54a942.txt"' in result.stdout  # the good file is still read
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x01", "\x1b", "\x7f", "\x85"])
+def test_control_characters_in_a_title_are_made_visible_with_a_warning(tmp_report, control):
+    report = parse_file(tmp_report(GOOD.format(title=f"测试单位{control}2021年工作报告")))
+    assert report.meta.title.startswith("测试单位") and len(report.meta.title) == len("测试单位x2021年工作报告")
+    assert control not in report.meta.title
+    assert report.meta.title[4] in "␋␁␛␡\ufffd"
+    assert "control-characters" in {d.code for d in report.diagnostics}
+    for text in model_texts(report):  # nothing an XML feed or an HTML page refuses
+        assert not any(ord(ch) < 32 and ch not in "\t\n" or 0x7F <= ord(ch) <= 0x9F for ch in text)
+
+
+def test_a_nul_from_utf16_and_a_character_reference_are_made_visible(tmp_report):
+    report = parse_file(tmp_report(GOOD.format(title="测试单位\x002021年工作报告").encode("utf-16")))
+    assert report.meta.title == "测试单位␀2021年工作报告"
+    page = ("<html><body><p>索引号: 1/2021-1 发布机构: 测试单位</p><p>测试单位&#11;2021年工作报告</p>"
+            + HTML_LIST + "</body></html>")
+    assert parse_file(tmp_report(page, "page.html")).meta.title == "测试单位␋2021年工作报告"
+
+
+def test_a_nul_after_the_first_4096_bytes_never_reaches_the_model(tmp_report):
+    text = GOOD.format(title="测试单位2021年工作报告") + "3. 基础处:" + "完成测试。" * 400 + "\x00完成。\n"
+    assert text.encode().index(b"\x00") > 4096
+    report = parse_file(tmp_report(text))
+    assert all("\x00" not in t for t in model_texts(report))
+    assert any("␀" in t for t in model_texts(report))
+
+
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_report):
+    source = (SOURCES / "004_3ad8db09de54a942.txt").read_text(encoding="utf-8")
+    for encoding in ("utf-16-le", "utf-16-be"):
+        report = parse_file(tmp_report(source.encode(encoding)))
+        assert report.encoding == encoding
+        assert report.meta.index_no == "002482090/2020-15367" and len(report.entries) == 14
+
+
+def test_xhtml_with_an_xml_prolog_is_read_as_html(tmp_report):
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            "<p>索引号: 1/2021-1 发布机构: 测试单位</p><p>测试单位2021年工作报告</p>"
+            + HTML_LIST + "</body></html>")
+    report = parse_file(tmp_report(page, "page.xhtml.txt"))
+    assert report.meta.index_no == "1/2021-1"
+    assert not any("<" in t for t in model_texts(report))
+
+
+@pytest.mark.parametrize("name, what", [("report.pdf", "a PDF"), ("report.docx", "a Word document")])
+def test_pdf_and_word_files_in_the_sources_are_named_with_how_to_convert(tmp_path, name, what):
+    (tmp_path / name).write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "good.txt").write_text(GOOD.format(title="测试单位2021年工作报告"), encoding="utf-8")
+    sources, errors = load_sources(tmp_path)
+    assert [s.report.source for s in sources] == ["good.txt"]
+    (error,) = errors
+    assert error.startswith(f"{name}:1: error: {what} is not supported")
+    assert "save it as HTML" in error and "--convert-to html" in error
+
+
+def test_a_report_deleted_after_it_was_listed_is_a_file_error(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted-since.txt")  # listed, but not there to read
+    (tmp_path / "good.txt").write_text(GOOD.format(title="测试单位2021年工作报告"), encoding="utf-8")
+    sources, errors = load_sources(tmp_path)
+    assert [s.report.source for s in sources] == ["good.txt"]
+    assert errors[0].startswith("gone.txt:1: error: cannot read the file") and "hint:" in errors[0]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_report, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_BYTES", 1_000)
+    path = tmp_report(GOOD.format(title="测试单位2021年工作报告") + "备注。\n" * 200)
+    with pytest.raises(ReportError, match=r"more than the 1,000 a report may have") as caught:
+        parse_file(path)
+    assert "docs/performance.md" in caught.value.hint
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_report_over_the_row_limit_is_refused_with_the_line(tmp_report, monkeypatch, html):
+    monkeypatch.setattr(limits, "MAX_ROWS", 50)
+    if html:
+        rows = "".join(f"<tr><td>{n}</td><td>测试任务。</td></tr>\n" for n in range(60))
+        path = tmp_report(f"<html><body><p>测试单位2021年工作报告</p><table>\n{rows}</table></body></html>", "r.html")
+    else:
+        path = tmp_report("测试单位2021年工作报告\n\n" + "".join(f"| {n} | 测试任务。 |\n" for n in range(60)))
+    with pytest.raises(ReportError, match="more than 50 table rows") as caught:
+        parse_file(path)
+    assert caught.value.line == 53 if not html else caught.value.line == 52
+
+
+def test_a_title_with_control_characters_makes_a_well_formed_feed(tmp_path):
+    """The feed writer raised on U+000B, U+0001 and ESC in a title (issue 16, item 9)."""
+    import xml.etree.ElementTree as ET
+
+    from generator.write.feeds import write_feeds
+
+    sources_dir = tmp_path / "sources"
+    sources_dir.mkdir()
+    (sources_dir / "odd.txt").write_text(GOOD.format(title="测试单位\x0b\x01\x1b2021年工作报告"), encoding="utf-8")
+    sources, errors = load_sources(sources_dir)
+    assert not errors
+    write_feeds(tmp_path, sources, "https://example.org", "测试")
+    feed = ET.parse(tmp_path / "feeds" / "reports.atom.xml")
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "测试单位␋␁␛2021年工作报告" in titles
+
+
+def test_a_page_of_only_labels_is_a_file_error(tmp_report):
+    """Found by the HTML property test: a head with nothing after it raised IndexError."""
+    page = "<html><body><table><tr><td>办公室:</td><td>索引号:<div></td></tr></table></body></html>"
+    with pytest.raises(ReportError, match="no recognisable title or body"):
+        parse_file(tmp_report(page, "page.html"))
+
+
+def test_the_build_shows_a_file_that_is_not_a_report_with_a_warning(tmp_path, capsys):
+    from generator.site.build import read_sources
+    from generator.site.memo import SourceCache
+
+    sources_dir = tmp_path / "content" / "sources"
+    sources_dir.mkdir(parents=True)
+    (sources_dir / "news.txt").write_bytes((DATA / "not_a_report.txt").read_bytes())
+    sources, errors = read_sources(tmp_path, SourceCache(tmp_path / "cache"))
+    assert [s.report.source for s in sources] == ["news.txt"] and not errors
+    assert "news.txt:1: warning: this does not look like a report" in capsys.readouterr().err
+
+
+def test_hundreds_of_unclosed_paragraphs_are_read_as_a_browser_reads_them(tmp_report):
+    entries = "".join(f"<p>{n}. 办公室:完成第{n}项测试工作。" for n in range(1, 301))
+    report = parse_file(tmp_report(f"<html><body><p>测试单位2021年工作报告{entries}</body></html>", "old.html"))
+    assert report.meta.title == "测试单位2021年工作报告"
+    assert len(report.entries) == 300
