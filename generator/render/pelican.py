@@ -35,6 +35,7 @@ from pathlib import Path
 from ..errors import BuildError
 from .. import progress
 from ..files import link
+from ..site.checkpoints import checkpoint
 
 BATCH_BYTES = 16 << 20
 """Markdown per Pelican run unless the settings say PAGE_BATCH_BYTES; Pelican holds a few
@@ -155,6 +156,7 @@ def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: in
     for n, batch in enumerate(batches or [[]]):
         paths = [p.source for p in batch] + (["pages"] if first and n == 0 else [])
         run_pelican({**settings, **extra, "PAGE_PATHS": paths})
+        checkpoint("rendering")  # a test kills the build here, with some pages rendered
         progress.count("Pelican runs", n + 1, runs)
 
 

@@ -30,6 +30,7 @@ from ..link.documents import alias_candidates
 from ..parse import parse_file
 from ..link.ids import report_id
 from ..files import replace_file
+from .checkpoints import checkpoint
 from .memo import PageMemo, SourceCache
 from ..write.feeds import write_feeds, write_sitemap
 from ..write.opendata import write_data
@@ -277,6 +278,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
     TIMINGS.clear()
     cache = SourceCache(root / CACHE)
     sources, errors = read_sources(root, cache)
+    checkpoint("parsed")
     output = output.resolve()
     remove_abandoned(output)
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
@@ -291,6 +293,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
         with meanwhile(partial(_data_and_feeds, fresh, sources, cache, previous, last.get("data", {}),
                                siteurl, settings["SITENAME"])) as data_feeds:
             pages = emit_pages(root, sources)
+            checkpoint("pages-written")
             for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
                 print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
                       f"generator/data/documents.toml", file=sys.stderr)
@@ -307,6 +310,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
         TIMINGS.update(rendered=rendered, reused=len(pages) - rendered)
         progress.say(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
         write_sitemap(fresh, siteurl)
+        checkpoint("indexing")
         with timed("search"):
             indexed, kept = index_search(fresh, records, pages_state, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
@@ -317,6 +321,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
             raise
         print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
         return 2
+    checkpoint("switch")
     with timed("swap"):
         swap(fresh, output)
     print(f"site built in {output.name}/", file=sys.stderr)
