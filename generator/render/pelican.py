@@ -142,10 +142,16 @@ class Workers:
         runs = sum(len(batches) for _, batches, _ in jobs)
         pending = [(self.pool.apply_async(_render, job), len(job[1])) for job in jobs]
         done = 0
-        for result, count in pending:
-            result.get()  # a worker's BuildError is raised here
-            done += count
-            progress.count(f"Pelican runs ({self.count} processes)", done, runs)
+        try:
+            for result, count in pending:
+                result.get()  # a worker's BuildError is raised here
+                done += count
+                progress.count(f"Pelican runs ({self.count} processes)", done, runs)
+        except BaseException:
+            # End the other process before the build removes the directory it may still be writing into.
+            self.pool.terminate()
+            self.pool.join()
+            raise
 
 
 def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: int = 0) -> None:
