@@ -12,9 +12,9 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 
 from tests.screenshots import chromium, chromium_args
+from tests.wait import until
 
 
 class Browser:
@@ -61,9 +61,22 @@ class Browser:
         return json.loads(message)
 
     def open(self, url: str, javascript: bool = True) -> None:
+        self.javascript = javascript
         self.send("Emulation.setScriptExecutionDisabled", session=True, value=not javascript)
+        self.eval("window.__left = true")  # gone with this document: the wait below is for the next one
         self.send("Page.navigate", session=True, url=url)
-        self.wait("document.readyState === 'complete'")
+        self.wait("!window.__left && document.readyState === 'complete'")
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until the page is laid out in its final fonts: lay it out (which starts any font
+        loads), wait for `document.fonts.ready`, lay it out again; with JavaScript on, also two
+        frames (rendering callbacks do not run in a page without JavaScript). Call it again
+        after changing the page's styles, before measuring."""
+        self.eval("(document.documentElement.offsetHeight, document.fonts.ready)"
+                  ".then(() => document.documentElement.offsetHeight >= 0)")
+        if self.javascript:
+            self.eval("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
 
     def eval(self, expression: str):
         result = self.send("Runtime.evaluate", session=True, expression=expression, returnByValue=True,
@@ -73,15 +86,14 @@ class Browser:
         return result["result"].get("value")
 
     def wait(self, expression: str, timeout: float = 20) -> None:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
+        """Until `expression` is true in the page (one that throws counts as false)."""
+        def true() -> bool:
             try:
-                if self.eval(expression):
-                    return
+                return bool(self.eval(expression))
             except RuntimeError:
-                pass
-            time.sleep(0.1)
-        raise TimeoutError(expression)
+                return False
+
+        until(true, expression, timeout)
 
     def close(self) -> None:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,15 +27,23 @@ def copy_project(target: Path, extra_sources: tuple[Path, ...] = ()) -> Path:
     return target
 
 
+def copy_built(project: Path, target: Path) -> Path:
+    """Copy a built project whole (its site, cache/ and content/generated/, times kept) to `target`."""
+    shutil.copytree(project, target, symlinks=True)
+    return target
+
+
 def add_settings(project: Path, *lines: str) -> None:
     """Append settings to the project's pelicanconf.py ("PAGE_PARALLEL_BYTES = 0")."""
     settings = project / "pelicanconf.py"
     settings.write_text(settings.read_text("utf-8") + "\n" + "\n".join(lines) + "\n", "utf-8")
 
 
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+def build(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m generator build` in `project`; `env`: variables to add to this process's."""
     return subprocess.run([sys.executable, "-m", "generator", "build", "--settings", "pelicanconf.py",
-                           "--output", "output", *extra], cwd=project, capture_output=True, text=True)
+                           "--output", "output", *extra], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, **env} if env else None)
 
 
 def built_site(folder: Path, extra_sources: tuple[Path, ...] = ()) -> Path:

@@ -10,15 +10,15 @@ import pytest
 
 from generator.parse import parse_file
 from tests.conftest import SOURCES
-from tests.sitebuild import built_site, soup
+from tests.sitebuild import build, built_site, soup
 
 pytestmark = pytest.mark.site
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return built_site(tmp_path_factory.mktemp("data"))
+@pytest.fixture
+def site(seed_site):
+    return seed_site
 
 
 def read_csv(path):
@@ -125,10 +125,8 @@ def test_sitemap_lists_every_page_with_the_site_url(site):
     assert all(u.startswith("http://localhost:8000/") for u in urls)
 
 
-def test_publish_settings_put_the_site_url_in_feeds(tmp_path):
-    from tests.sitebuild import build, copy_project
-
-    project = copy_project(tmp_path)
+def test_publish_settings_put_the_site_url_in_feeds(seed_copy):
+    project = seed_copy
     conf = project / "publishconf.py"
     conf.write_text(conf.read_text("utf-8").replace('"https://example.org"', '"https://portal.example.cn"'), "utf-8")
     result = build(project, "--settings", "publishconf.py")

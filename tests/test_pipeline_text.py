@@ -101,13 +101,13 @@ def test_any_cell_text_shows_as_itself_on_the_report_and_task_pages(task, cells)
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_saved_site(tmp_path_factory):
     return built_site(tmp_path_factory.mktemp("hostile-saved"), (DATA / "hostile_saved.html",))
 
 
 @pytest.mark.site
-def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_site):
-    page = soup(hostile_site / "reports/2022-09998-000000000/index.html")
+def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_saved_site):
+    page = soup(hostile_saved_site / "reports/2022-09998-000000000/index.html")
     body = page.select_one(".publication-body")
     text = read(body)
     for written in ("[官方通知](http://evil.example/x)", "![图](http://evil.example/p.png)", "![](x.png)",
@@ -116,8 +116,8 @@ def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_site):
         assert written in text
     assert not [a for a in body.select("a[href]") if "evil" in a["href"]]
     assert not body.select("img, table table, b, strong")
-    assert not list(hostile_site.rglob("hostname"))  # no file from outside the project copied in
-    task = soup(hostile_site / "reports/2022-09998-000000000/tasks/1-01/index.html")
+    assert not list(hostile_saved_site.rglob("hostname"))  # no file from outside the project copied in
+    task = soup(hostile_saved_site / "reports/2022-09998-000000000/tasks/1-01/index.html")
     assert "[官方通知](http://evil.example/x)" in read(task.select_one(".column-progress"))
     # The reversing character is kept, isolated in a mark that shows its code; in the title and
     # the information block too, and the window title names it.
@@ -128,9 +128,9 @@ def test_a_hostile_saved_page_builds_and_shows_its_text(hostile_site):
 
 
 @pytest.mark.site
-def test_a_hostile_saved_page_does_not_break_the_next_build(hostile_site):
+def test_a_hostile_saved_page_does_not_break_the_next_build(hostile_saved_site):
     from tests.sitebuild import build
 
-    result = build(hostile_site.parent)
+    result = build(hostile_saved_site.parent)
     assert result.returncode == 0, result.stderr
     assert re.search(r"site built", result.stderr)

@@ -12,9 +12,9 @@ import subprocess
 import pytest
 
 from tests.browser import SEARCH_DONE, Browser, available
-from tests.conftest import DATA, ROOT
+from tests.conftest import ROOT
 from tests.screenshots import serve
-from tests.sitebuild import built_site, html_files
+from tests.sitebuild import html_files
 
 pytestmark = pytest.mark.site
 AXE = ROOT / "tools/node_modules/axe-core/axe.min.js"
@@ -34,8 +34,8 @@ TEMPLATES = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return built_site(tmp_path_factory.mktemp("quality"), (DATA / "hostile_cells.txt",))
+def site(hostile_site):
+    return hostile_site
 
 
 @pytest.fixture(scope="module")
@@ -78,10 +78,10 @@ def test_no_sideways_scrolling_on_a_phone(browse, name):
 
 
 @needs_chromium
-def test_report_titles_on_the_home_page_have_room_on_a_phone(tmp_path):
+def test_report_titles_on_the_home_page_have_room_on_a_phone(seed_site):
     # The 索引号 (20 characters, unbreakable) once left the title column three characters wide.
     # The seeds alone: the hostile report's long ASCII title would widen the column by itself.
-    with serve(built_site(tmp_path)) as base:
+    with serve(seed_site) as base:
         b = Browser(width=360)
         try:
             b.open(base)
@@ -91,7 +91,11 @@ def test_report_titles_on_the_home_page_have_room_on_a_phone(tmp_path):
             index_no = b.eval("document.querySelector('.catalogue .index-no').innerText")
         finally:
             b.close()
-    assert title >= 5 * character  # five characters a line, not three
+    # More than three characters a line. In Noto Sans CJK SC (the theme's font here) the page gives
+    # 5.15 characters, and 3.9 before the fix; a font switch once measured 4.88. Over the fonts the
+    # theme could fall back to on this machine (DejaVu, Liberation), the fixed page gives 4.2 to 5.3:
+    # 4 is the margin that no switch seen crosses, and the old layout stays below it.
+    assert title >= 4 * character
     assert index_no == "002482090/2021-00558"  # still one string to copy
 
 
@@ -101,6 +105,7 @@ def test_text_at_200_percent_loses_nothing(browse, name):
     b = browse(TEMPLATES[name], 1280)
     before = b.eval("document.querySelector('main').innerText.length")
     b.eval("document.documentElement.style.fontSize = '200%'")
+    b.settle()  # laid out again in the larger text, fonts loaded
     assert b.eval("document.documentElement.scrollWidth") <= 1280
     assert b.eval("document.querySelector('main').innerText.length") == before
     clipped = b.eval("[...document.querySelectorAll('main *:not(.visually-hidden)')].filter(e => { const s = getComputedStyle(e); "

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.link.dates import find_dates, report_period
-from tests.conftest import DATA
-from tests.sitebuild import broken_links, built_site, soup
+from tests.sitebuild import broken_links, soup
 
 
 def test_dates_take_the_year_of_the_report_and_no_more_precision_than_written():
@@ -32,9 +31,9 @@ def test_report_periods_from_titles():
     assert (half.label, half.datetime) == ("2021年上半年", "2021-06")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return built_site(tmp_path_factory.mktemp("project"))
+@pytest.fixture
+def site(seed_site):
+    return seed_site
 
 
 @pytest.mark.site
@@ -100,9 +99,9 @@ def test_site_timeline_groups_years_and_months_with_a_year_jump(site):
     assert [t["datetime"] for t in year.select("#m-2021-04 + .timeline time")][:1] == ["2021-04-01"]
 
 
-@pytest.fixture(scope="module")
-def series_site(tmp_path_factory):
-    return built_site(tmp_path_factory.mktemp("series"), (DATA / "series_q3_2021.txt",))
+@pytest.fixture
+def series_site(series_project):
+    return series_project / "output"
 
 
 @pytest.mark.site

@@ -35,6 +35,7 @@ from pathlib import Path
 from ..errors import BuildError
 from .. import progress
 from ..files import link
+from ..site.checkpoints import checkpoint
 
 BATCH_BYTES = 16 << 20
 """Markdown per Pelican run unless the settings say PAGE_BATCH_BYTES; Pelican holds a few
@@ -141,10 +142,16 @@ class Workers:
         runs = sum(len(batches) for _, batches, _ in jobs)
         pending = [(self.pool.apply_async(_render, job), len(job[1])) for job in jobs]
         done = 0
-        for result, count in pending:
-            result.get()  # a worker's BuildError is raised here
-            done += count
-            progress.count(f"Pelican runs ({self.count} processes)", done, runs)
+        try:
+            for result, count in pending:
+                result.get()  # a worker's BuildError is raised here
+                done += count
+                progress.count(f"Pelican runs ({self.count} processes)", done, runs)
+        except BaseException:
+            # End the other process before the build removes the directory it may still be writing into.
+            self.pool.terminate()
+            self.pool.join()
+            raise
 
 
 def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: int = 0) -> None:
@@ -155,6 +162,7 @@ def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: in
     for n, batch in enumerate(batches or [[]]):
         paths = [p.source for p in batch] + (["pages"] if first and n == 0 else [])
         run_pelican({**settings, **extra, "PAGE_PATHS": paths})
+        checkpoint("rendering")  # a test kills the build here, with some pages rendered
         progress.count("Pelican runs", n + 1, runs)
 
 

@@ -32,6 +32,7 @@ from ..provenance import read as read_provenance
 from ..read import file_error, unsupported_files
 from ..link.ids import report_id
 from ..files import replace_file
+from .checkpoints import checkpoint
 from .gone import gone
 from .memo import PageMemo, SourceCache
 from .output import about_output, during, explain, left_in_place, locked, swap, tidy, uninterrupted
@@ -274,6 +275,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
     TIMINGS.clear()
     cache = SourceCache(root / CACHE)
     sources, errors = read_sources(root, cache)
+    checkpoint("parsed")
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
     previous = output if output.is_dir() else None
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
@@ -291,6 +293,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
             with meanwhile(partial(_data_and_feeds, fresh, archive, cache, previous, last.get("data", {}),
                                    siteurl, settings["SITENAME"])) as data_feeds:
                 pages = emit_pages(root, archive)
+                checkpoint("pages-written")
                 for a, b in alias_candidates({m.title for d in archive.documents for m in d.mentions}):
                     print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
                           f"generator/data/documents.toml", file=sys.stderr)
@@ -310,10 +313,12 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
         progress.say(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
         with during("writing the sitemap"):
             write_sitemap(fresh, siteurl, lastmod)
+        checkpoint("indexing")
         with during("indexing for search"), timed("search"):
             indexed, kept = index_search(fresh, records, pages_state, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
         progress.say(f"{indexed} search bundles indexed, {kept} unchanged")
+        checkpoint("switch")
         with during("putting the new site in place"), timed("swap"):
             swap(fresh, output)
     except BaseException as exc:
