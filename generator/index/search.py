@@ -1,5 +1,9 @@
 """The search index: Pagefind's extended build, in bundles, reproducible and reused.
 
+Text. Pagefind is given records, not HTML: the text of each report and task page's main
+element split into bigrams (generator/index/text.py), so that every phrase is found whatever
+Chinese segmentation would make of it, and the title a phrase is weighed against.
+
 Bundles. The index is split into one Pagefind bundle per year of 索引号 (the report and
 task pages of that year, read from their HTML, and records for the divisions' pages of that
 year) and one of records for the division overviews and document pages
@@ -13,8 +17,7 @@ fingerprint of them, made from the pages' own fingerprints, in `pagefind/bundles
 bundle whose input did not change is linked from the site being replaced instead of
 indexed again.
 
-Two processes. The bundles are shared between two `pagefind --service` processes, each of
-which loads its Chinese dictionary once (a process per bundle costs 0.25 s each). The
+Two processes. The bundles are shared between two `pagefind --service` processes. The
 `pagefind` package's own client waits 0.1 s per message, so we speak the same pipe
 protocol directly.
 
@@ -45,11 +48,14 @@ from pagefind_bin_extended import get_executable
 from ..errors import BuildError
 from .. import progress
 from ..files import link_tree
+from .text import page_text, words
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"
 RECORDS = "site"
-LANGUAGE = "zh-cn"  # what Pagefind reads from <html lang="zh-CN">; records must say it too
+LANGUAGE = "und"
+"""The language every record is given: not Chinese, so Pagefind neither segments our bigrams
+when indexing nor the query's in the browser (search.js loads the index under this name)."""
 SIGNATURE = b"pagefind_dcd"
 # Pagefind's own ready-made UIs; our search.js uses its JavaScript API only.
 UNUSED = re.compile(r"pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
@@ -57,7 +63,7 @@ _YEAR = re.compile(r"(\d{4})-")
 WORKERS = 2
 """Pagefind processes at once: one alone leaves a core idle while we read its answer and
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
-FORMAT = 4
+FORMAT = 5
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
 
 
@@ -70,10 +76,14 @@ class Bundle:
     folders: tuple[str, ...] = ()
     records: tuple[dict, ...] = ()
 
-    @property
-    def glob(self) -> str:
-        inner = self.folders[0] if len(self.folders) == 1 else "{" + ",".join(self.folders) + "}"
-        return f"reports/{inner}/**/*.html"
+    def pages(self, site: Path) -> list[dict]:
+        """A record of each HTML page under the bundle's folders, in path order."""
+        records = []
+        for folder in self.folders:
+            for path in sorted((site / "reports" / folder).rglob("*.html")):
+                url = "/" + path.relative_to(site).as_posix().removesuffix("index.html")
+                records.append(page_record(url, path.read_text("utf-8")))
+        return records
 
     def fingerprint(self, pages: dict[str, list[str]]) -> str:
         """From the records and the fingerprints of the bundle's pages (`pages`: folder ->
@@ -100,6 +110,21 @@ def bundles(site: Path, records: list[tuple[str | None, dict]]) -> list[Bundle]:
         of_year.setdefault(year if year in by_year else None, []).append(record)
     first = [Bundle(RECORDS, records=tuple(of_year[None]))] if None in of_year else []
     return first + [Bundle(y, folders=tuple(f), records=tuple(of_year.get(y, ()))) for y, f in sorted(by_year.items())]
+
+
+def page_record(url: str, html: str) -> dict:
+    """The Pagefind record of a rendered page: its main text and title as bigram words."""
+    text = page_text(html)
+    filters: dict[str, list[str]] = {}
+    for name, value in text.filters:
+        filters.setdefault(name, []).append(value)
+    return {"url": url, "content": words(text.body), "meta": {"title": words(text.title)}, "filters": filters}
+
+
+def indexed(record: dict) -> dict:
+    """A record of `records.search_records` with its content and title as bigram words."""
+    return {**record, "content": words(record["content"]),
+            "meta": {**record["meta"], "title": words(record["meta"]["title"])}}
 
 
 def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict[str, str],
@@ -172,9 +197,7 @@ class _Service:
         """The bundle's files, path -> bytes. We ask for them rather than have Pagefind write
         them: its service answers before its writes reach the disk."""
         index_id = self.send({"type": "NewIndex", "config": None})["index_id"]
-        if bundle.folders:
-            self.send({"type": "AddDir", "index_id": index_id, "path": str(self.site), "glob": bundle.glob})
-        for record in bundle.records:
+        for record in [*bundle.pages(self.site), *map(indexed, bundle.records)]:
             self.send({"type": "AddRecord", "index_id": index_id, "language": LANGUAGE, "sort": None, **record})
         files = self.send({"type": "GetFiles", "index_id": index_id})["files"]
         self.send({"type": "DeleteIndex", "index_id": index_id})
