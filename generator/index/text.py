@@ -21,8 +21,9 @@ character of each (of its original half), so the excerpt is the page's text as w
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from html.parser import HTMLParser
+from html import unescape
 
 from ..model import record
 
@@ -51,65 +52,55 @@ class PageText:
     """(name, value) of each data-pagefind-filter, in page order."""
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, text of it is skipped)
-        self.main = 0  # depth inside <main>
-        self.parts: list[str] = []
-        self.title: list[str] | None = None  # collecting the first h1
-        self.title_done = False
-        self.filters: list[tuple[str, str]] = []
+_LEFT_OUT = re.compile(r"<(?:(" + "|".join(sorted(SKIPPED)) + r")\b|([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*\bdata-pagefind-ignore\b))[^>]*>", re.I)
+_FILTER = re.compile(r"""\bdata-pagefind-filter\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.S | re.I)
+_BLOCK = re.compile(r"</?(?:" + "|".join(sorted(BLOCKS)) + r")\b[^>]*>", re.I)
+_ANY = re.compile(r"<[^>]*>")
 
-    def skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = dict(attrs)
-        value = names.get("data-pagefind-filter")
-        if value and ":" in value:
-            name, _, text = value.partition(":")
-            self.filters.append((name.strip(), text.strip()))
-        if tag in BLOCKS:
-            self.parts.append("\n")
-        if tag in VOID:
-            return
-        skip = self.skipping() or tag in SKIPPED or ("data-pagefind-ignore" in names and tag not in KEPT)
-        self.stack.append((tag, skip))
-        if tag == "main":
-            self.main += 1
-        if tag == "h1" and self.main and not skip and not self.title_done:
-            self.title = []
+def _end_of(html: str, tag: str, start: int) -> int:
+    """Where the element whose start tag ends at `start` ends (after its end tag)."""
+    depth = 1
+    for match in re.compile(rf"<(/?){tag}\b[^>]*>", re.I).finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return len(html)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID or not any(t == tag for t, _ in self.stack):
-            return
-        while self.stack:  # close what the page left open inside it, as a browser does
-            open_tag, _ = self.stack.pop()
-            if open_tag == "main":
-                self.main -= 1
-            if open_tag == "h1" and self.title is not None:
-                self.title_done = True
-            if open_tag == tag:
-                break
-        if tag in BLOCKS:
-            self.parts.append("\n")
 
-    def handle_data(self, data: str) -> None:
-        if self.main and not self.skipping():
-            self.parts.append(data)
-            if self.title is not None and not self.title_done:
-                self.title.append(data)
+def _kept(html: str) -> str:
+    """`html` without the elements whose text search leaves out."""
+    out, at = [], 0
+    for match in _LEFT_OUT.finditer(html):
+        tag = (match.group(1) or match.group(2)).lower()
+        if match.start() < at or tag in KEPT or tag in VOID:
+            continue  # inside an element already left out, or kept
+        out.append(html[at:match.start()])
+        at = _end_of(html, tag, match.end())
+    out.append(html[at:])
+    return "".join(out)
+
+
+def _text(html: str) -> str:
+    return unescape(_ANY.sub("", _BLOCK.sub("\n", html)))
 
 
 def page_text(html: str) -> PageText:
-    """The title, text and filters of a rendered page."""
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    lines = (" ".join(line.split()) for line in "".join(reader.parts).split("\n"))
-    return PageText(title=" ".join("".join(reader.title or ()).split()), body="\n".join(l for l in lines if l),
-                    filters=tuple(reader.filters))
+    """The title, text and filters of a rendered page (found with regular expressions, several
+    times faster than html.parser: the pages are the ones we rendered)."""
+    filters = []
+    for found in _FILTER.finditer(html):
+        name, _, value = unescape(found.group(1) if found.group(1) is not None else found.group(2)).partition(":")
+        if value:
+            filters.append((name.strip(), value.strip()))
+    begin = re.search(r"<main\b[^>]*>", html, re.I)
+    main = _kept(_COMMENT.sub("", html[begin.end():_end_of(html, "main", begin.end())])) if begin else ""
+    h1 = _H1.search(main)
+    lines = (" ".join(line.split()) for line in _text(main).split("\n"))
+    return PageText(title=" ".join(_text(h1.group(1)).split()) if h1 else "",
+                    body="\n".join(line for line in lines if line), filters=tuple(filters))
 
 
 def _word_char(char: str) -> bool:
