@@ -65,9 +65,9 @@ WORKERS = 2
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
 FORMAT = 5
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
-WINDOW = 32
-"""Records sent to Pagefind before we read an answer: their answers (a few hundred bytes each)
-stay well inside a pipe's buffer, so neither side waits on the other's reading."""
+WINDOW = 8
+"""Records sent to Pagefind before we read an answer: their answers (each echoes the title,
+up to a few kB) stay well inside a pipe's buffer, so neither side waits on the other's reading."""
 
 
 @dataclass(frozen=True)

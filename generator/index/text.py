@@ -54,7 +54,7 @@ class PageText:
 
 _LEFT_OUT = re.compile(r"<(?:(" + "|".join(sorted(SKIPPED)) + r")\b|([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*\bdata-pagefind-ignore\b))[^>]*>", re.I)
 _FILTER = re.compile(r"""\bdata-pagefind-filter\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.S | re.I)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.S | re.I)
 _BLOCK = re.compile(r"</?(?:" + "|".join(sorted(BLOCKS)) + r")\b[^>]*>", re.I)
 _ANY = re.compile(r"<[^>]*>")
@@ -95,8 +95,9 @@ def page_text(html: str) -> PageText:
         name, _, value = unescape(found.group(1) if found.group(1) is not None else found.group(2)).partition(":")
         if value:
             filters.append((name.strip(), value.strip()))
+    html = _COMMENT.sub("", html)  # comments, scripts and styles, which may hold "<main>" as text
     begin = re.search(r"<main\b[^>]*>", html, re.I)
-    main = _kept(_COMMENT.sub("", html[begin.end():_end_of(html, "main", begin.end())])) if begin else ""
+    main = _kept(html[begin.end():_end_of(html, "main", begin.end())]) if begin else ""
     h1 = _H1.search(main)
     lines = (" ".join(line.split()) for line in _text(main).split("\n"))
     return PageText(title=" ".join(_text(h1.group(1)).split()) if h1 else "",
