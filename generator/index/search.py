@@ -223,7 +223,7 @@ class _Service:
 
     def post(self, payload: dict) -> None:
         self.last_id += 1
-        message = json.dumps({"message_id": self.last_id, "payload": payload}).encode("utf-8")
+        message = json.dumps({"message_id": self.last_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
             self.process.stdin.write(base64.b64encode(message) + b",")
             self.process.stdin.flush()

@@ -104,55 +104,45 @@ def page_text(html: str) -> PageText:
                     body="\n".join(line for line in lines if line), filters=tuple(filters))
 
 
-def _word_char(char: str) -> bool:
-    return char.isalnum() and char != ORIGINAL
-
-
-def _normal(chars: str) -> str:
-    return unicodedata.normalize("NFKC", chars).lower()
+_RUN = re.compile(r"[^\W_]+|(\s+)|.", re.S)
+"""A run of letters and digits (`str.isalnum`, which is what \\w is less "_"), white space,
+or any other character."""
 
 
 def _word(chars: str) -> str:
-    normal = _normal(chars)
+    normal = unicodedata.normalize("NFKC", chars).lower()
     return chars if normal == chars.lower() else f"{normal}{ORIGINAL}{chars}"
 
 
 def words(text: str) -> str:
     """`text` as the words search indexes, separated by spaces (see the module docstring)."""
     out: list[str] = []
-    run: list[str] = []
-
-    def end_run() -> None:
-        out.extend(_word(run[i] + run[i + 1]) for i in range(len(run) - 1))
-        if run:
-            out.append(_word(run[-1]))
-        run.clear()
-
-    for char in text:
-        if _word_char(char):
-            run.append(char)
-            continue
-        end_run()
-        if char.isspace():
-            if out and out[-1] != SPACE:
+    for match in _RUN.finditer(text.replace(SPACE, "")):
+        piece = match.group()
+        if match.group(1) is not None:
+            if out:
                 out.append(SPACE)
-        elif char != SPACE:
-            out.append(char)
-    end_run()
-    while out and out[-1] == SPACE:
+        elif piece[0].isalnum():
+            pairs = [piece[i:i + 2] for i in range(len(piece) - 1)] + [piece[-1]]
+            if unicodedata.is_normalized("NFKC", piece):
+                out += pairs  # the common case: nothing to normalize but case, which Pagefind folds
+            else:
+                out += map(_word, pairs)
+        else:
+            out.append(piece)
+    if out and out[-1] == SPACE:
         out.pop()
     return " ".join(out)
 
 
 def shown(indexed: str) -> str:
     """The text that `words` made `indexed` from (white space as one space): what the search
-    page does to show an excerpt (theme/static/js/search.js, `shown`)."""
+    page does to show an excerpt (theme/static/js/search.js, `shown`). Each word stands for
+    its first character, or for the first of its original half; SPACE for a space."""
     out = []
     for word in indexed.split(" "):
         if word == SPACE:
             out.append(" ")
-        elif word and _word_char(word[0]):
-            out.append(word.partition(ORIGINAL)[2][:1] if ORIGINAL in word else word[0])
-        else:
-            out.append(word)
+        elif word:
+            out.append(word.partition(ORIGINAL)[2][:1] if ORIGINAL in word[1:] else word[0])
     return "".join(out)

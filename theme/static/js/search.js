@@ -46,10 +46,8 @@
   function shown(indexed) {
     return (indexed || "").split(" ").map(function (word) {
       if (word === SPACE) return " ";
-      var chars = Array.from(word);
-      if (!chars.length || !/[\p{L}\p{N}]/u.test(chars[0]) || chars[0] === ORIGINAL) return word;
-      var at = chars.indexOf(ORIGINAL);
-      return at >= 0 ? chars[at + 1] || "" : chars[0];
+      var chars = Array.from(word), at = chars.indexOf(ORIGINAL, 1);
+      return at > 0 ? chars[at + 1] || "" : chars[0] || "";
     }).join("");
   }
 
