@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from html import unescape
+from operator import add
 
 from ..model import record
 
@@ -104,9 +105,8 @@ def page_text(html: str) -> PageText:
                     body="\n".join(line for line in lines if line), filters=tuple(filters))
 
 
-_RUN = re.compile(r"[^\W_]+|(\s+)|.", re.S)
-"""A run of letters and digits (`str.isalnum`, which is what \\w is less "_"), white space,
-or any other character."""
+_RUN = re.compile(r"([^\W_]+)")
+"""A run of letters and digits: `str.isalnum`, which is what \\w is, less "_"."""
 
 
 def _word(chars: str) -> str:
@@ -117,19 +117,18 @@ def _word(chars: str) -> str:
 def words(text: str) -> str:
     """`text` as the words search indexes, separated by spaces (see the module docstring)."""
     out: list[str] = []
-    for match in _RUN.finditer(text.replace(SPACE, "")):
-        piece = match.group()
-        if match.group(1) is not None:
-            if out:
+    for i, piece in enumerate(_RUN.split(text.replace(SPACE, ""))):
+        if i % 2:  # a run
+            pairs = list(map(add, piece, piece[1:]))
+            pairs.append(piece[-1])
+            # Mostly nothing to normalize but case, which Pagefind folds itself.
+            out += pairs if unicodedata.is_normalized("NFKC", piece) else map(_word, pairs)
+            continue
+        for char in piece:  # white space and other characters between runs
+            if not char.isspace():
+                out.append(char)
+            elif out and out[-1] != SPACE:
                 out.append(SPACE)
-        elif piece[0].isalnum():
-            pairs = [piece[i:i + 2] for i in range(len(piece) - 1)] + [piece[-1]]
-            if unicodedata.is_normalized("NFKC", piece):
-                out += pairs  # the common case: nothing to normalize but case, which Pagefind folds
-            else:
-                out += map(_word, pairs)
-        else:
-            out.append(piece)
     if out and out[-1] == SPACE:
         out.pop()
     return " ".join(out)
