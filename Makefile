@@ -1,6 +1,7 @@
 # Build the portal from the reports in content/sources/.
 # Targets follow pelican-quickstart (html clean regenerate serve devserver publish),
 # plus ours: install content test golden screenshots.
+# Paths are quoted in recipes, so the project may live in a folder whose name has a space.
 
 PYTHON ?= python3
 VENV = .venv
@@ -25,7 +26,7 @@ help:
 	@echo 'make content       only write the Markdown pages into content/generated/'
 	@echo 'make golden        regenerate tests/golden/ (read the diff before committing)'
 	@echo 'make screenshots   take headless-Chromium screenshots into screenshots/'
-	@echo 'make fuzz          run the parser property tests on thousands of generated and mutated reports'
+	@echo 'make fuzz          run the property tests (parser, Markdown, whole pipeline) on thousands of generated reports'
 	@echo 'make bench         build synthetic corpora (160, 1600 reports) and report speed and memory'
 	@echo 'make clean         remove output/ and caches'
 
@@ -42,21 +43,21 @@ content: install
 	$(PY) -m generator content
 
 html: install
-	$(PY) -m generator build --settings $(CONFFILE) --output $(OUTPUTDIR)
+	$(PY) -m generator build --settings "$(CONFFILE)" --output "$(OUTPUTDIR)"
 
 publish: install
-	$(PY) -m generator build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+	$(PY) -m generator build --settings "$(PUBLISHCONF)" --output "$(OUTPUTDIR)"
 
 regenerate: html
 
 clean:
-	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(INPUTDIR)/generated
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(INPUTDIR)/generated"
 
 serve:
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUTDIR)
+	$(PY) -m generator serve --as-built --output "$(OUTPUTDIR)" --port $(PORT)
 
 devserver: install
-	$(PY) -m generator serve --settings $(CONFFILE) --output $(OUTPUTDIR) --port $(PORT)
+	$(PY) -m generator serve --settings "$(CONFFILE)" --output "$(OUTPUTDIR)" --port $(PORT)
 
 test: install
 	$(PY) -m pytest
@@ -65,7 +66,7 @@ golden: install
 	$(PY) -m tests.update_golden
 
 fuzz: install
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py -q
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py tests/test_markdown.py tests/test_pipeline_text.py -q -m 'not site'
 
 bench: install
 	$(PY) -m tests.benchmark

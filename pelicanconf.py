@@ -31,6 +31,9 @@ PAGE_BATCH_BYTES = 16 * 1024 * 1024  # Markdown per Pelican run; lower it to use
 PAGE_PARALLEL_BYTES = 2 * 1024 * 1024  # from this much Markdown to render, two Pelican processes
 # Report text is data: templates escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Report text in templates (titles, metadata) shows invisible and direction-changing characters
+# as visible marks, as page bodies do: `|shown` in an element, `|plain` in <title> and attributes.
+from generator.render.filters import FILTERS as JINJA_FILTERS  # noqa: E402
 
 # Only pages: no articles, so none of Pelican's article listings (they cost time for nothing).
 DIRECT_TEMPLATES = []

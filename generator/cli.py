@@ -7,10 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import GeneratorError, ReportError
+from .errors import EXIT_BAD_INPUT, EXIT_LEFT_OUT as EXIT_WARNINGS, EXIT_OK, GeneratorError, ReportError
 from .parse import parse_file
 
-EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CODES = """exit codes:
+  0    done
+  1    build: built, but some reports were left out (each named); parse --strict: warnings
+  2    parse, add: not a report, or refused; build: a stage failed (the previous site stays)
+  3    build: the output folder or its disk failed: full, read-only, a mount point (the previous site stays);
+       add: content/sources/ could not be written (what was stored before is unchanged)
+  130  interrupted by Ctrl-C (unfinished work removed)"""
 ROOT = Path.cwd()  # commands run from the project root, as the Makefile does
 
 
@@ -18,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Turn published key-task progress reports into a static site.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -28,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--strict", action="store_true", help="exit 1 when any report has warnings")
 
-    b = commands.add_parser("build", help="build the whole site (pages, then Pelican, swapped in atomically)")
+    b = commands.add_parser("build", help="build the whole site (pages, then Pelican, swapped in atomically)",
+                            description="Build the whole site into a fresh folder beside OUTPUT and swap it in "
+                                        "atomically. One build per OUTPUT at a time: a second one waits "
+                                        "(.OUTPUT.lock).", epilog=EXIT_CODES,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     b.add_argument("--output", type=Path, default=ROOT / "output")
 
@@ -42,14 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--replace", action="store_true", help="replace the report with the same 索引号, saying what changed")
     a.add_argument("--url", help="address of the published original, recorded in provenance.toml")
 
+    r = commands.add_parser("remove", help="remove a withdrawn report (its file and provenance entry) from content/sources/")
+    r.add_argument("key", metavar="索引号", help="the 索引号, its tail (2021-00558) or the file name in content/sources/")
+
     s = commands.add_parser("serve", help="serve the site and rebuild when a source report, page or theme changes")
     s.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     s.add_argument("--output", type=Path, default=ROOT / "output")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--as-built", action="store_true", help="serve output/ as it is, without building (make serve)")
 
     args = parser.parse_args(argv)
     return {"parse": _parse, "build": _build, "content": _content, "serve": _serve,
-            "add": _add}[args.command](args)
+            "add": _add, "remove": _remove}[args.command](args)
 
 
 def _add(args) -> int:
@@ -58,10 +73,17 @@ def _add(args) -> int:
     return add_report(args.file, ROOT / "content" / "sources", args.replace, args.url)
 
 
+def _remove(args) -> int:
+    from .remove import remove_report
+
+    return remove_report(args.key, ROOT / "content" / "sources")
+
+
 def _serve(args) -> int:
     from .site.serve import serve
+    from .site.static import serve_static
 
-    return serve(args.settings, args.output, ROOT, args.port)
+    return serve_static(args.output, args.port) if args.as_built else serve(args.settings, args.output, ROOT, args.port)
 
 
 def _build(args) -> int:

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+# Exit codes of every command (README "Exit codes", `--help`).
+EXIT_OK = 0
+EXIT_LEFT_OUT = 1
+"""build: the site was built, but some reports were left out (each named); parse --strict: warnings."""
+EXIT_BAD_INPUT = 2
+"""parse, add: not a report, or refused (each named with a hint)."""
+EXIT_BUILD_FAILED = 2
+"""build: a stage failed (a Pelican warning, a broken template); the previous site stays."""
+EXIT_OUTPUT = 3
+"""build: the output folder or its disk failed (full, read-only, a mount point); the previous site stays.
+add: content/sources/ could not be written; what it held is unchanged."""
+EXIT_INTERRUPTED = 130
+"""Ctrl-C: the unfinished work was removed, as the shell's 128 + SIGINT."""
+
 
 class GeneratorError(Exception):
     """Base of every error this package raises on purpose."""

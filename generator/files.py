@@ -41,3 +41,26 @@ def replace_file(path: Path, data: bytes) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)
+
+
+def save_file(path: Path, data: bytes) -> None:
+    """Write a file that must survive a kill or a power cut (a report, provenance): the new
+    bytes go to a file beside it, reach the disk, and are renamed over it; the old file is
+    never deleted or truncated first. A kill leaves the old file and a `.NAME.PID.tmp`."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if os.name != "posix":  # a folder cannot be opened to be flushed there
+        return
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)  # the rename itself reaches the disk
+    finally:
+        os.close(folder)

@@ -53,13 +53,19 @@ class Column:
     key: str = ""
     """The key of this column's cells in `Row.cells`: the role, else the label, made unique
     within the table ("备注", "备注-2") when a label repeats."""
+    group: str | None = None
+    """In a two-level header, the label of the cell over this one ("完成情况" over "进展"), as published."""
+    from_cells: bool = False
+    """True for a column the header does not have, read from labels inside cells (owners after
+    `责任单位:` in the task cell); its label is the label as the cells write it."""
 
     def __post_init__(self) -> None:
         if not self.key:
             object.__setattr__(self, "key", self.role or self.label)
 
     def to_json(self) -> dict:
-        return {"label": self.label, "role": self.role, "key": self.key}
+        return {"label": self.label, "role": self.role, "key": self.key, "group": self.group,
+                "from_cells": self.from_cells}
 
 
 @record
@@ -72,6 +78,9 @@ class Row:
     """Line where the row starts."""
     cells: tuple[tuple[str, tuple[Item, ...]], ...]
     """(column key, items) in column order; an empty cell has no items."""
+    section: str | None = None
+    """The section of the table the row stands in (a group row "一、…" or the caption above a
+    repeated header), as published; None before any section."""
 
     def cell(self, key: str) -> tuple[Item, ...]:
         for k, items in self.cells:
@@ -94,7 +103,7 @@ class Row:
                 cells[key] = [item.text for item in items]
             else:
                 cells[key] = [item.to_json() for item in items]
-        return {"number": self.number, "line": self.line, "cells": cells}
+        return {"number": self.number, "line": self.line, "section": self.section, "cells": cells}
 
 
 @record
@@ -109,11 +118,19 @@ class Table:
     """Rows in published order."""
     line: int
     """Line where the table (its caption, or its header) starts."""
+    sections: tuple[Item, ...] = ()
+    """The table's section headings in order, as published (each row names its own in `Row.section`)."""
+    layout: str = "cells"
+    """How the parser found the cells (the site's reading, not the report's): "cells" (HTML, `a | b |`
+    rows), "flat" (one cell per paragraph), "cell-per-line" (cells ending in `|`), "tabs", "spaced"
+    (cells apart by tabs or spaces) or "glued" (cells run together)."""
 
     def to_json(self) -> dict:
         return {
             "caption": self.caption,
             "line": self.line,
+            "layout": self.layout,
+            "sections": [s.to_json() for s in self.sections],
             "columns": [c.to_json() for c in self.columns],
             "rows": [row.to_json() for row in self.rows],
         }
@@ -124,7 +141,7 @@ class Entry:
     """One entry of a division list ("1. 办公室:…")."""
 
     number: str
-    """The entry number as published."""
+    """The entry number as published ("" for an item the list does not number)."""
     division: str
     """The division name as published."""
     division_id: str | None
@@ -132,9 +149,13 @@ class Entry:
     text: str
     """The entry's full text after "division:", as published."""
     line: int
+    heading: str | None = None
+    """For a list grouped under division headings ("(二)市经济和信息化局(5项)"), the heading
+    as published; `division` is then the name it gives. None for "1. 办公室:…" entries."""
 
     def to_json(self) -> dict:
         return {
+            "heading": self.heading,
             "number": self.number,
             "division": self.division,
             "division_id": self.division_id,

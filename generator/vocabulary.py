@@ -14,9 +14,12 @@ from .errors import DataError
 DATA = Path(__file__).parent / "data"
 
 
+_WHITE = re.compile(r"\s+")
+
+
 def fold(label: str) -> str:
     """The form labels are compared in: NFKC (full-width to ASCII), no white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+    return _WHITE.sub("", unicodedata.normalize("NFKC", label))
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,28 @@ def _labels() -> dict[str, str]:
     return table
 
 
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+
+
 def role_of(label: str) -> str | None:
-    """The canonical role of a column label, or None when the vocabulary does not know it."""
-    return _labels().get(fold(label))
+    """The canonical role of a column label, or None when the vocabulary does not know it.
+    A note in parentheses after a known label ("完成情况(截至6月底)") keeps the label's role."""
+    folded = fold(label)
+    role = _labels().get(folded)
+    if role is None and folded.endswith(")"):
+        role = _labels().get(_TRAILING_NOTE.sub("", folded))
+    return role
+
+
+@cache
+def status_values() -> frozenset[str]:
+    """What a status column's cells say (顺利推进, 已完工), folded."""
+    return frozenset(fold(v) for v in _load("columns.toml")["roles"]["status"].get("values", ()))
+
+
+def labels_of(*names: str) -> tuple[str, ...]:
+    """The known labels of these roles, folded (see `fold`)."""
+    return tuple(label for label, role in _labels().items() if role in names)
 
 
 def is_label_prefix(text: str) -> bool:
@@ -115,6 +137,28 @@ _DIVISION_LIKE = re.compile(r"[\u4e00-\u9fff]{1,10}(处|室|办|局|委|厅|中�
 
 def looks_like_division(text: str) -> bool:
     return division_named(text) is not None or bool(_DIVISION_LIKE.fullmatch(fold(text)))
+
+
+@cache
+def _unit_like() -> re.Pattern[str]:
+    owners = _load("columns.toml")["owners"]
+    suffixes = sorted(owners["suffixes"], key=len, reverse=True)
+    starts = "|".join(map(re.escape, owners["not_starting"]))
+    inside = "|".join(map(re.escape, owners["not_containing"]))
+    return re.compile(f"(?!{starts})(?!.*({inside}))" + r"[\u4e00-\u9fff]{1,16}("
+                      + "|".join(map(re.escape, suffixes)) + ")")
+
+
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+
+
+def looks_like_unit(text: str) -> bool:
+    """A responsible unit of any publisher: a division, or a name ending like one (owners in columns.toml)."""
+    name = fold(text)
+    if division_named(name) is not None:
+        return True
+    bare = _PARENTHESISED.sub("", name)
+    return bare != "" and len(name) <= 30 and bool(_unit_like().fullmatch(bare))
 
 
 @cache

@@ -74,7 +74,7 @@ def run_build(folder: Path) -> dict:
             "peak_mb": round(usage.ru_maxrss / 1024, 1),
             **{f"{k}_s": round(v, 2) for k, v in timings.items() if isinstance(v, float)},
             **{k: v for k, v in timings.items() if isinstance(v, int) and k != "pages"},
-            "pipeline_share": round((timings["parse"] + timings["link_emit"]) / wall, 3)}
+            "pipeline_share": round((timings["parse"] + timings["link"] + timings["emit"]) / wall, 3)}
 
 
 QUERIES = ("科技", "实验室", "种质资源", "监督处", "高质量发展", "G60")

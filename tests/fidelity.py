@@ -11,13 +11,13 @@ from bs4 import BeautifulSoup, Comment
 
 from generator.model import Report
 from generator.parse.meta import FIELDS, OTHER_LABELS
-from generator.vocabulary import empty_counters, is_chrome
+from generator.vocabulary import empty_counters, fold, is_chrome, labels_of
 
 _WS = re.compile(r"\s+")
 _STRUCTURE = {
-    "label": re.compile(r"^(" + "|".join([*FIELDS, *OTHER_LABELS]) + r")\s*[:：]$"),
+    "label": re.compile(r"^(" + "|".join([*FIELDS, *OTHER_LABELS, *labels_of("owners")]) + r")\s*[:：]\s*$"),
     "marker": re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（]\d{1,2}[)）])\s*$"),
-    "separator": re.compile(r"^(\s|[、,，:：|｜/;；.．\-]|<br\s*/?>)+$", re.I),
+    "separator": re.compile(r"^(\s|[、,，:：|｜/;；.．\-()（）]|<br\s*/?>)+$", re.I),
 }
 
 
@@ -45,12 +45,19 @@ def model_texts(report: Report) -> list[str]:
     for f in meta.extra:
         texts += [f.label, f.value]
     for table in report.tables:
-        texts += [table.caption or ""] + [c.label for c in table.columns]
+        texts += [table.caption or ""] + [c.label for c in table.columns if not c.from_cells]
+        texts += [g for n, g in enumerate(c.group for c in table.columns)
+                  if g and (n == 0 or table.columns[n - 1].group != g)]  # a group is one cell over its columns
+        texts += [s.text for s in table.sections]
         for row in table.rows:
             texts.append(row.number or "")
             texts += [item.text for _, items in row.cells for item in items]
-    for entry in report.entries:
-        texts += [entry.number, entry.division, entry.text]
+    for n, entry in enumerate(report.entries):
+        if entry.heading is None:
+            texts += [entry.number, entry.division, entry.text]
+        else:  # the division is named once, in the heading the entries stand under
+            first = n == 0 or report.entries[n - 1].heading != entry.heading
+            texts += [entry.number, entry.text] + ([entry.heading] if first else [])
     for section in report.sections:
         texts += [section.heading or ""] + [p.text for p in section.paragraphs]
     texts += [u.text for u in report.unplaced]
@@ -74,6 +81,12 @@ def check_conservation(report: Report, source: str, html_chrome: bool = False) -
         if piece.kind == "chrome":
             ok = html_chrome or is_chrome(piece.text) or piece.text.rstrip(":： ") in empty_counters()
             assert ok, f"{report.source}:{piece.line}: {piece.text!r} was dropped as chrome"
+        elif piece.kind == "header":
+            labels = {fold(c.label) for t in report.tables for c in t.columns} | {
+                fold(c.group) for t in report.tables for c in t.columns if c.group}
+            # a label may be broken over lines in a flattened table: each piece is part of a label
+            assert any(fold(piece.text) in label for label in labels), (
+                f"{report.source}:{piece.line}: {piece.text!r} is not (part of) a column label")
         elif piece.kind != "content":
             assert _STRUCTURE[piece.kind].match(piece.text), (
                 f"{report.source}:{piece.line}: {piece.text!r} is not a {piece.kind}"

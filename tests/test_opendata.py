@@ -22,7 +22,7 @@ def site(tmp_path_factory):
 
 
 def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -50,11 +50,24 @@ def test_entries_and_events_csv(site):
     entries = read_csv(site / "data/entries.csv")
     assert len(entries) == 14 and entries[0]["division"] == "办公室" and entries[-1]["division_id"] == "science-fund"
     events = read_csv(site / "data/events.csv")
-    task1 = [e["date"] for e in events if e["task_id"] == "1-01" and e["kind"] == "dated"]
-    assert task1 == ["2021-04-15", "2021-06-21", "2021-06-28"]
+    sightings = read_csv(site / "data/event_sightings.csv")
+    task1 = {s["event_id"] for s in sightings if (s["report_id"], s["task_id"]) == ("2021-00558", "1-01")}
+    assert [e["date"] for e in events if e["event_id"] in task1] == ["2021-04-15", "2021-06-21", "2021-06-28"]
     mentions = read_csv(site / "data/document_mentions.csv")
     plan = [m for m in mentions if m["title"] == "杭州城西科创大走廊发展“十四五”规划"]
-    assert [(m["action"], m["date"]) for m in plan] == [("协助编制", "2021-06"), ("正式印发", "2021-06-28")]
+    assert [(m["action"], m["planned"], m["date"]) for m in plan] == [("协助编制", "yes", "2021-06"), ("正式印发", "no", "2021-06-28")]
+
+
+@pytest.mark.site
+def test_an_event_a_later_report_repeats_is_one_row_with_both_reports(tmp_path):
+    from tests.conftest import DATA
+
+    site = built_site(tmp_path, (DATA / "series_2021_q3_cumulative.txt",))
+    events = [e for e in read_csv(site / "data/events.csv") if e["text"].startswith("6月28日,《杭州城西科创大走廊发展")]
+    assert [(e["date"], e["reports"], e["report_count"]) for e in events] == [("2021-06-28", "2021-00558 2021-09902", "2")]
+    sightings = [s for s in read_csv(site / "data/event_sightings.csv") if s["event_id"] == events[0]["event_id"]]
+    assert [(s["report_id"], s["task_id"], s["column_label"]) for s in sightings] == [
+        ("2021-00558", "1-01", "完成情况"), ("2021-09902", "1-01", "完成情况")]
 
 
 def test_datapackage_describes_every_csv(site):
@@ -66,7 +79,7 @@ def test_datapackage_describes_every_csv(site):
         if resource["format"] != "csv":
             continue
         fields = resource["schema"]["fields"]
-        with open(path, encoding="utf-8", newline="") as f:
+        with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f)
             assert next(reader) == [field["name"] for field in fields]
             for row in reader:

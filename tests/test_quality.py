@@ -29,7 +29,7 @@ TEMPLATES = {
     "task": "reports/2021-00558/tasks/1-01/", "division": "divisions/achievements/",
     "division-year": "divisions/achievements/2021/", "timeline": "timeline/2021/", "timelines": "timeline/",
     "documents": "documents/", "document": "documents/d7c353758d0/", "search": "search/?q=%E9%AB%98%E6%96%B0%E5%A4%84", "404": "404.html",
-    "tasks": "tasks/", "tasks-year": "tasks/2021/", "data": "data/", "hostile": "reports/2022-09999/",
+    "tasks": "tasks/", "tasks-year": "tasks/2021/", "data": "data/", "hostile": "reports/2022-09999-000000000/",
 }
 
 

@@ -40,7 +40,7 @@ def test_pipe_rows_of_another_family():
     assert [(c.label, c.role) for c in table.columns] == [
         ("序号", "number"), ("内容与要求", "task"), ("进展情况（不超过300字）", "progress"),
         ("牵头责任单位", "owners"), ("备注", None)]
-    row1, row2, row3 = table.rows
+    row1, row2, row3, _ = table.rows
     assert row1.owners == ("高新处", "规划处")
     assert [(i.marker, i.text) for i in row1.cell("progress")] == [
         ("1.", "已完成第一批认定,新增高新技术企业62家。"), ("2.", "第二批申报正在评审中。")]

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+from ..link.archive import Archive
 from ..link.ids import division_id, rows_of
-from ..link.source import Source
-from ..write.pages import _year_label, division_titles, newest_first, newest_years, report_year
+from ..write.common import newest_years, report_year, year_label
 
 
-def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
+def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
     """What the division and document pages give the search index, as Pagefind records, each
     with the year whose bundle should hold it (None: the bundle of records). A division's year
     page gives its tasks' titles, in that year's bundle, so a new report changes only its own
     year; the overview its name and its newest year's titles; a document its titles. Their
     entries, mentions and timelines repeat text indexed on report and task pages, and make
     pages of megabytes that Pagefind would have to read whole (generator/index/search.py)."""
-    from ..link.documents import canonical_title
-
-    ordered = newest_first(sources)
-    names = division_titles(ordered)
+    ordered, names = archive.sources, archive.division_names
     tasks: dict[str, dict[str, list[str]]] = {}  # division -> year -> task titles
     for source in ordered:
         for _, _, _, row, _ in rows_of(source.report):
@@ -33,12 +30,8 @@ def search_records(sources: list[Source]) -> list[tuple[str | None, dict]]:
                                "meta": {"title": names[did]}, "filters": filters}))
         for year in years:
             records.append((year, {"url": f"/divisions/{did}/{year}/", "content": "\n".join(tasks[did][year]),
-                                   "meta": {"title": f"{names[did]} · {_year_label(year)}"}, "filters": filters}))
-    titles: dict[str, set[str]] = {}
-    for m in (m for s in ordered for m in s.mentions):
-        titles.setdefault(m.doc_id, set()).add(m.title)
-    for did in sorted(titles):
-        title = canonical_title(next(iter(titles[did])))
-        records.append((None, {"url": f"/documents/{did}/", "content": "\n".join([f"《{title}》", *sorted(titles[did] - {title})]),
-                               "meta": {"title": f"《{title}》"}, "filters": {"kind": ["文件"]}}))
+                                   "meta": {"title": f"{names[did]} · {year_label(year)}"}, "filters": filters}))
+    for d in sorted(archive.documents, key=lambda d: d.id):
+        records.append((None, {"url": f"/documents/{d.id}/", "content": "\n".join([f"《{d.title}》", *sorted(d.variants)]),
+                               "meta": {"title": f"《{d.title}》"}, "filters": {"kind": ["文件"]}}))
     return records

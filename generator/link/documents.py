@@ -8,33 +8,14 @@ import re
 import tomllib
 from functools import cache, lru_cache
 
-from ..model import record
-from .ids import task_id
+from .archive import Document, Mention as ArchiveMention, Seen
+from .ids import rows_of
 from ..vocabulary import DATA
 from .dates import When, find_dates, report_period
 
 _TITLE = re.compile(r"《([^《》]{2,120})》")
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]?")
 _JOINERS = {"", "和", "、", "及", "与", "以及"}
-
-
-@record
-class Mention:
-    doc_id: str
-    title: str
-    """The title as this report writes it."""
-    action: str | None
-    """The action words stated next to the title (制定, 正式印发 …), None when none is stated."""
-    when: When | None
-    """The date written in the same sentence, else the report's period."""
-    sentence: str
-    report_id: str
-    report_title: str
-    task_id: str | None
-    entry_number: str | None
-    division: str | None
-    """The entry's division (for division lists)."""
-    column: str | None
 
 
 @cache
@@ -59,11 +40,11 @@ def doc_id(title: str) -> str:
     return "d" + hashlib.sha1(canonical_title(title).encode("utf-8")).hexdigest()[:10]
 
 
-def mentions_in(text: str, issued: str | None, period: When | None, **where) -> list[Mention]:
+def _citations(text: str, issued: str | None, period: When | None, end: When | None):
+    """(title, action, when, sentence) of every 《title》 in `text`; `end` as `period` in find_dates."""
     actions = _table()[1]
-    found = []
     for sentence in (s for s in _SENTENCE.findall(text) if "《" in s):  # only sentences that cite
-        dates = find_dates(sentence, issued)
+        dates = find_dates(sentence, issued, end)
         when = dates[0].when if dates else period
         previous_end, previous_action = 0, None
         for m in _TITLE.finditer(sentence):
@@ -72,9 +53,8 @@ def mentions_in(text: str, issued: str | None, period: When | None, **where) -> 
             joined = before.strip() in _JOINERS  # 《A》和《B》: B shares A's action
             action = (previous_action if joined else _last_action(before[-10:], actions)) \
                 or _first_action(after, actions)
-            found.append(Mention(doc_id(m.group(1)), m.group(1), action, when, sentence.strip(), **where))
+            yield m.group(1), action, when, sentence.strip()
             previous_end, previous_action = m.end(), action
-    return found
 
 
 def _last_action(window: str, actions) -> str | None:
@@ -105,26 +85,6 @@ def cited_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def mentions_of(source) -> list[Mention]:
-    report, rid = source.report, source.id
-    title = report.meta.title or report.source
-    period = report_period(report.meta.title, report.meta.issued)
-    found = []
-    for t, table in enumerate(report.tables):
-        for r, row in enumerate(table.rows):
-            tid = task_id(t, r)
-            for column in table.columns:
-                if column.role in ("owners", "number"):
-                    continue
-                for item in row.cell(column.key):
-                    found += mentions_in(item.text, report.meta.issued, period, report_id=rid, report_title=title,
-                                         task_id=tid, entry_number=None, division=None, column=column.label)
-    for entry in report.entries:
-        found += mentions_in(entry.text, report.meta.issued, period, report_id=rid, report_title=title,
-                             task_id=None, entry_number=entry.number, division=entry.division, column=None)
-    return found
-
-
 def alias_candidates(titles: set[str]) -> tuple[tuple[str, str], ...]:
     """Pairs of different canonical titles so alike they may name one document."""
     return _alike(tuple(sorted({canonical_title(t) for t in titles})))
@@ -143,3 +103,62 @@ def _alike(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:  # quick_ratio bounds ratio
                 pairs.append((a, b))
     return tuple(sorted(pairs))
+
+
+# The linking stage's documents (archive.Mention, archive.Document). The functions above
+# serve today's writers until they read an Archive.
+
+@cache
+def stages() -> dict[str, int]:
+    """Action -> rank in a document's life (generator/data/documents.toml [[stage]]); 0 if none."""
+    data = tomllib.loads((DATA / "documents.toml").read_text(encoding="utf-8"))
+    return {action: stage["rank"] for stage in data["stage"] for action in stage["actions"]}
+
+
+def cited_of(source) -> tuple[ArchiveMention, ...]:
+    """Every citation of a report, each with where it stands (`Source.cited`)."""
+    report, rid = source.report, source.id
+    title = report.meta.title or report.source
+    period = report_period(report.meta.title, report.meta.issued)
+    found = []
+
+    def add(text: str, seen: Seen) -> None:
+        for cited, action, when, sentence in _citations(text, report.meta.issued, period, period):
+            found.append(ArchiveMention(doc_id(cited), cited, action, stages().get(action, 0), when,
+                                        sentence.rstrip("；;，,、：:"), seen))
+
+    for _, table, _, row, tid in rows_of(report):
+        for column in table.columns:
+            if column.role not in ("owners", "number"):
+                for item in row.cell(column.key):
+                    add(item.text, Seen(rid, title, tid, None, column.label, column.role, item.line))
+    for entry in report.entries:
+        add(entry.text, Seen(rid, title, None, entry.number, None, "entry", entry.line))
+    return tuple(found)
+
+
+def documents_of(sources) -> tuple[Document, ...]:
+    """Every cited document with its mentions read forward. `sources` oldest first."""
+    order = {s.id: n for n, s in enumerate(sources)}
+    cited: dict[str, list[ArchiveMention]] = {}
+    for s in sources:
+        for m in s.cited:
+            cited.setdefault(m.doc_id, []).append(m)
+    documents = []
+    for did, mentions in cited.items():
+        title = canonical_title(mentions[0].title)
+        variants = tuple(sorted({m.title for m in mentions} - {title}))
+        forward = sorted(mentions, key=lambda m: (m.when.start_key if m.when else (0, 0, 0), not m.planned,
+                                                  m.stage, order[m.seen.report_id]))
+        done = [m for m in forward if m.seen.done and m.stage > 0]
+        latest = max(done, key=lambda m: (m.stage, m.when.sort_key if m.when else (0, 0, 0),
+                                          order[m.seen.report_id]), default=None)
+        documents.append(Document(did, title, variants, tuple(forward), latest))
+    return tuple(sorted(documents, key=_newest_progress_first))
+
+
+def _newest_progress_first(d: Document) -> tuple:
+    if d.latest is None or d.latest.when is None:
+        return (1, 0, 0, 0, d.title)
+    year, month, day = d.latest.when.sort_key
+    return (0, -year, -month, -day, d.title)

@@ -19,13 +19,15 @@ class Source:
     key: str = ""
     """What the report was made from (file name and bytes, address, code): `memo.SourceCache.key`."""
 
-    # Pages, open data and the build all need these; each is worked out once per report.
+    # What linking needs of each report, worked out once and kept in the report cache.
     @cached_property
-    def events(self) -> list:
-        from .events import events_of
-        return events_of(self)
+    def statements(self) -> tuple:
+        """Its dated clauses, for the linking stage's events (events.statements_of)."""
+        from .events import statements_of
+        return statements_of(self)
 
     @cached_property
-    def mentions(self) -> list:
-        from .documents import mentions_of
-        return mentions_of(self)
+    def cited(self) -> tuple:
+        """Its citations of documents, for the linking stage (documents.cited_of)."""
+        from .documents import cited_of
+        return cited_of(self)

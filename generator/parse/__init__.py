@@ -12,11 +12,15 @@ from ..errors import ReportError
 from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..read import Document, Grid, Para, read_document
 from ..vocabulary import is_chrome
-from .entries import entry_run, parse_entries
+from .continued import read_grid
+from .entries import entry_run, group_run, parse_entries, parse_groups
+from .flat import find_header, flat_table
+from .glued import glued_table
 from .ledger import Ledger, Notes
 from .meta import parse_head
+from .perline import perline_table, short_rows
 from .sections import parse_sections
-from .tables import find_header, flat_table, grid_table, is_caption
+from .tables import is_caption
 
 __all__ = ["parse_file", "parse_document"]
 
@@ -87,8 +91,12 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
     sections: list[Section] = []
     unplaced: list[Unplaced] = []
     pending: list[Para] = []  # paragraphs waiting to become sections (or a caption)
+    last_is_table = False  # nothing but a caption since the last table: the next may continue it
 
     def flush() -> None:
+        nonlocal last_is_table
+        if pending:
+            last_is_table = False
         sections.extend(parse_sections(pending, ledger))
         pending.clear()
 
@@ -102,16 +110,24 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         block = body[i]
         if isinstance(block, Grid):
             caption = take_caption()
-            table = grid_table(block, caption, ledger, notes, unplaced)
-            if table is None:  # cells without a known header: keep their text as paragraphs
+            if read_grid(block, caption, tables, last_is_table, ledger, notes, unplaced):
+                last_is_table = True
+            else:  # cells without a known header: keep their text as paragraphs
                 if caption:
                     pending.append(caption)
                 pending.extend(p for row in block.rows for cell in row for p in cell.paras)
                 for para in block.structure:
                     ledger.structure("separator", para.text, para.line)
-            else:
-                tables.append(table)
             i += 1
+            continue
+        perline = perline_table(body, i)
+        glued = None if perline else glued_table(body, i, notes)
+        if perline or glued:  # their grids' headers name known columns, so they are always tables
+            caption = take_caption()
+            grid, i, layout = perline or glued
+            short_rows(grid, notes)
+            read_grid(grid, caption, tables, last_is_table, ledger, notes, unplaced, layout)
+            last_is_table = True
             continue
         header = find_header(body, i)
         if header:
@@ -122,12 +138,16 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             if end < len(body) and not isinstance(body[end], Grid) and end - 1 > header.end and is_caption(body[end - 1]):
                 end -= 1  # the next table's caption
             tables.append(flat_table(header, caption, body[header.end:end], ledger, notes, unplaced))
+            last_is_table = True
             i = end
             continue
-        run = entry_run(body, i)
+        run, parse = entry_run(body, i), parse_entries
+        if not run:
+            run, parse = group_run(body, i), parse_groups
         if run:
             flush()
-            entries.extend(parse_entries(body[i:i + run], ledger, notes))
+            last_is_table = False
+            entries.extend(parse(body[i:i + run], ledger, notes))
             i += run
             continue
         pending.append(block)
@@ -137,4 +157,5 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
 
 
 def _ends_table(body: list, i: int) -> bool:
-    return isinstance(body[i], Grid) or find_header(body, i) is not None or entry_run(body, i) >= 2
+    return (isinstance(body[i], Grid) or find_header(body, i) is not None or entry_run(body, i) >= 2
+            or perline_table(body, i) is not None or glued_table(body, i, Notes()) is not None)

@@ -14,7 +14,8 @@ from ..model import Piece
 CONTENT = "content"
 STRUCTURE_KINDS = {
     "chrome": "page chrome listed in data/chrome.toml, or outside the article (<nav>, <footer>)",
-    "label": "a metadata label with its colon: 索引号:",
+    "label": "a metadata label with its colon (索引号:), or a column label inside a cell (责任单位:)",
+    "header": "a table's header repeated under a section, the same labels as the header in the model",
     "marker": "a list marker: 1. 2、 (3)",
     "separator": "punctuation between names or cells: 、 , : | <br> ---",
 }
@@ -27,6 +28,11 @@ class Ledger:
     def content(self, text: str, line: int) -> None:
         if text.strip():
             self.pieces.append(Piece("content", text, line))
+
+    def relabel(self, start: int, kind: str) -> None:
+        """Give every content piece from `start` on the structure kind `kind`."""
+        assert kind in STRUCTURE_KINDS, kind
+        self.pieces[start:] = [Piece(kind, p.text, p.line) if p.kind == CONTENT else p for p in self.pieces[start:]]
 
     def structure(self, kind: str, text: str, line: int) -> None:
         assert kind in STRUCTURE_KINDS, kind

@@ -1,86 +1,43 @@
-"""Task tables, whether flattened to one cell per paragraph or given as explicit cells.
+"""What every table layout shares: column keys, captions, row counts, owner names, row numbers.
 
-Flattened (the text seeds): a header whose labels may be broken over lines, then
-rows: the row number alone, the task, then each column as one plain paragraph or
-one numbered list, the responsible divisions one per line, then the columns after
-them. An empty cell leaves no text, so where a row has fewer blocks than columns
-the columns most often empty (columns.toml `empty_rank`) are read as the empty
-ones, and a diagnostic says so.
+The layouts themselves: flat.py (one cell per paragraph, the seeds), grid.py (explicit
+cells: HTML, `a | b |` rows), perline.py (one cell per line ending in `|`) and glued.py
+(cells run together on one line); the last two are turned into grids.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..model import Column, Item, Row, Table, Unplaced
-from ..read import Grid, Para
-from ..vocabulary import fold, is_label_prefix, looks_like_division, role_of, roles
-from .items import Marked, cell_items, record, segments
+from ..model import Column, Item, Table
+from ..read import Para
+from ..vocabulary import looks_like_division
 from .ledger import Ledger, Notes
 
-_SENTENCE_PUNCT = re.compile(r"[。；;！!？?,，]")
-_NAME_SEP = re.compile(r"[、,，/;；\s]+")
 _CAPTION_COUNT = re.compile(r"[(（]\s*(\d+)\s*项\s*[)）]")
-_MAX_LABEL_PARAS = 4
-_MAX_HEADER_PARAS = 30
+_NAME_SEP = re.compile(r"[、,，/;；\s]+")
+# A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or .
+ROW_NUMBER = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?$")
+_CHINESE = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
 
 
-@dataclass(frozen=True)
-class Header:
-    start: int
-    """Index of the header's first paragraph."""
-    end: int
-    """Index of the first row number ("1")."""
-    parts: tuple[tuple[Column, tuple[Para, ...]], ...]
-    """Each column with the header paragraphs its label was joined from."""
-
-    @property
-    def columns(self) -> tuple[Column, ...]:
-        return tuple(column for column, _ in self.parts)
-
-
-# ---------------------------------------------------------------- header
-
-
-def find_header(body: list, i: int) -> Header | None:
-    """A flattened header starting at body[i]: short label paragraphs up to the row number "1"."""
-    first = body[i]
-    if not isinstance(first, Para) or not is_label_prefix(first.text):
+def number_value(text: str) -> int | None:
+    """The value of a row number ("12", "十二", "3、"), or None when the text is not one."""
+    m = ROW_NUMBER.match(text.strip())
+    if not m:
         return None
-    end = None
-    for j in range(i + 1, min(len(body), i + _MAX_HEADER_PARAS)):
-        para = body[j]
-        if not isinstance(para, Para):
-            return None
-        if fold(para.text) == "1":
-            end = j
-            break
-        if len(fold(para.text)) > 16 or _SENTENCE_PUNCT.search(para.text):
-            return None
-    if end is None:
-        return None
-    parts: list[tuple[Column, tuple[Para, ...]]] = []
-    pos = i
-    while pos < end:
-        size = next(
-            (k for k in range(min(_MAX_LABEL_PARAS, end - pos), 0, -1)
-             if role_of("".join(p.text for p in body[pos:pos + k]))),
-            None,
-        )
-        paras = tuple(body[pos:pos + (size or 1)])
-        label = "".join(p.text for p in paras)
-        parts.append((Column(label, role_of(label) if size else None), paras))
-        pos += len(paras)
-    known = [c.role for c, _ in parts if c.role]
-    if "task" not in known or len(known) < 3:
-        return None
-    columns = _dedupe_roles([c for c, _ in parts])
-    parts = [(c, paras) for c, (_, paras) in zip(columns, parts)]
-    return Header(i, end, tuple(parts))
+    digits = m.group(1)
+    if digits.isdigit():
+        return int(digits)
+    if digits == "十":
+        return 10
+    tens, _, ones = digits.partition("十")
+    if "十" not in digits:
+        return _CHINESE.get(digits) if len(digits) == 1 else None
+    return (_CHINESE.get(tens, 0) if tens else 1) * 10 + (_CHINESE.get(ones, 0) if ones else 0)
 
 
-def _dedupe_roles(columns: list[Column]) -> list[Column]:
+def dedupe_roles(columns: list[Column]) -> list[Column]:
     """A role names one column only (a second one keeps its label, role None), and keys are unique."""
     roles_seen: set[str] = set()
     keys_seen: set[str] = set()
@@ -94,7 +51,7 @@ def _dedupe_roles(columns: list[Column]) -> list[Column]:
         if role:
             roles_seen.add(role)
         keys_seen.add(key)
-        result.append(Column(column.label, role, key))
+        result.append(Column(column.label, role, key, column.group, column.from_cells))
     return result
 
 
@@ -112,131 +69,52 @@ def is_caption(para) -> bool:
     )
 
 
-# ---------------------------------------------------------------- flattened rows
+def check_count(table: Table, notes: Notes) -> None:
+    """A caption's count of rows ("(17项)") against the rows found; a section's against its rows."""
+    if table.caption:
+        m = _CAPTION_COUNT.search(table.caption)
+        if m and int(m.group(1)) != len(table.rows):
+            notes.add(table.line, "row-count", f"the caption announces {m.group(1)} rows but {len(table.rows)} were found",
+                      "the table may be cut short or a row number may be missing in the source")
+    for section in table.sections:
+        m = _CAPTION_COUNT.search(section.text)
+        found = sum(1 for row in table.rows if row.section == section.text)
+        if m and int(m.group(1)) != found:
+            notes.add(section.line, "row-count", f"the section {section.text[:30]!r} announces {m.group(1)} rows "
+                      f"but {found} were found", "a row may be missing in the source, or placed under another section")
 
 
-def flat_table(header: Header, caption: Para | None, region: list[Para], ledger: Ledger,
-               notes: Notes, unplaced: list[Unplaced]) -> Table:
-    if caption:
-        ledger.content(caption.text, caption.line)
-    for column, paras in header.parts:
-        for para in paras:
-            ledger.content(para.text, para.line)
-        if column.role is None:
-            notes.add(paras[0].line, "unknown-column",
-                      f"column label {column.label!r} is not in the vocabulary; its cells are kept under that label",
-                      "if it names a known role, add it to generator/data/columns.toml")
-    starts = _row_starts(region, notes)
-    if starts and starts[0] > 0:
-        for para in region[:starts[0]]:
-            ledger.content(para.text, para.line)
-            unplaced.append(Unplaced(para.text, para.line, "text between the table header and its first row"))
-        notes.add(region[0].line, "unplaced-text", "text between the table header and its first row is kept as unplaced",
-                  "check the source around this line")
-    groups = _column_groups(header.columns)
-    readings: dict[tuple, list[str]] = {}
-    rows = []
-    for n, start in enumerate(starts):
-        stop = starts[n + 1] if n + 1 < len(starts) else len(region)
-        rows.append(_flat_row(region[start], region[start + 1:stop], header.columns, groups,
-                              ledger, notes, readings, unplaced))
-    for (label, empties, kept), numbers in readings.items():
-        notes.add(
-            header.parts[0][1][0].line, "ambiguous-empty-column",
-            f"rows {', '.join(numbers)}: fewer text blocks than columns {label}; read with "
-            f"{'、'.join(empties)} empty and the text in {'、'.join(kept) or 'no column'}",
-            "an empty cell leaves no text in a flattened table; check these rows against the published page",
-        )
-    table = Table(caption.text if caption else None, header.columns, tuple(rows),
-                  caption.line if caption else header.parts[0][1][0].line)
-    _check_count(table, notes)
-    return table
-
-
-def _row_starts(region: list[Para], notes: Notes) -> list[int]:
-    """Indexes of row numbers: "1", then "2" … each the next number after the last."""
-    starts = []
-    expected = 1
-    for index, para in enumerate(region):
-        text = para.text.strip()
-        if text == str(expected):
-            starts.append(index)
-            expected += 1
-        elif starts and text == str(expected + 1):
-            notes.add(para.line, "missing-row", f"row number {expected} is missing: {expected - 1} is followed by {text}",
-                      "the published table may have lost a row; check the source")
-            starts.append(index)
-            expected += 2
-    return starts
-
-
-def _column_groups(columns: tuple[Column, ...]) -> tuple[list[Column], list[Column], bool]:
-    """(columns before owners, columns after owners, has owners) of the data columns."""
-    data = [c for c in columns if c.role not in ("number", "task")]
-    keys = [c.role for c in data]
-    if "owners" not in keys:
-        return data, [], False
-    k = keys.index("owners")
-    return data[:k], data[k + 1:], True
-
-
-def _flat_row(number: Para, paras: list[Para], columns, groups, ledger: Ledger,
-              notes: Notes, readings: dict, unplaced: list[Unplaced]) -> Row:
-    ledger.content(number.text, number.line)
-    before_cols, after_cols, has_owners = groups
-    cells: dict[str, tuple[Item, ...]] = {}
-    rest = paras
-    if any(c.role == "task" for c in columns) and rest:
-        task = rest[0]
-        ledger.content(task.text, task.line)
-        cells["task"] = (Item(task.text, task.line),)
-        rest = rest[1:]
-    owner_at, owner_len = _owner_run(rest) if has_owners else (None, 0)
-    if owner_at is None:
-        if has_owners:
-            notes.add(number.line, "no-owners", f"row {number.text}: no responsible division found",
-                      "check the row's 责任单位 cell in the source")
-        groups_and_segs = [(before_cols + after_cols, segments(rest), "")]
-    else:
-        cells["owners"] = _owner_items(rest[owner_at:owner_at + owner_len], ledger)
-        groups_and_segs = [
-            (before_cols, segments(rest[:owner_at]), "before 责任单位"),
-            (after_cols, segments(rest[owner_at + owner_len:]), "after 责任单位"),
-        ]
-    for cols, segs, where in groups_and_segs:
-        for column, marked in _assign(cols, segs, number, notes, where, readings):
-            if column is None:  # no column can hold it: kept, shown, reported
-                for m in marked:
-                    ledger.content((m.marker or "") + m.text, m.line)
-                    unplaced.append(Unplaced((m.marker or "") + m.text, m.line, f"row {number.text}: text {where} with no column"))
+def split_names(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is_separator): names apart at 、 , / ; and spaces, never inside
+    parentheses, so "各区(县、市)政府" stays one name."""
+    if not any(bracket in text for bracket in "(（"):
+        return [(piece, bool(_NAME_SEP.fullmatch(piece))) for piece in re.split(f"({_NAME_SEP.pattern})", text) if piece]
+    pieces: list[tuple[str, bool]] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _NAME_SEP.fullmatch(char):
+            if i > start:
+                pieces.append((text[start:i], False))
+            if pieces and pieces[-1][1]:
+                pieces[-1] = (pieces[-1][0] + char, True)
             else:
-                cells[column.key] = record(marked, ledger)
-    ordered = tuple((c.key, cells.get(c.key, ())) for c in columns if c.role != "number")
-    return Row(number.text, number.line, ordered)
+                pieces.append((char, True))
+            start = i + 1
+    if start < len(text):
+        pieces.append((text[start:], False))
+    return pieces
 
 
-def _owner_run(paras: list[Para]) -> tuple[int | None, int]:
-    for start, para in enumerate(paras):
-        if _is_owner_para(para):
-            end = start
-            while end < len(paras) and _is_owner_para(paras[end]):
-                end += 1
-            return start, end - start
-    return None, 0
-
-
-def _is_owner_para(para: Para) -> bool:
-    names = [n for n in _NAME_SEP.split(para.text) if n]
-    return bool(names) and all(looks_like_division(n) for n in names)
-
-
-def _owner_items(paras: list[Para], ledger: Ledger) -> tuple[Item, ...]:
+def owner_items(paras, ledger: Ledger) -> tuple[Item, ...]:
+    """Names in an owners cell, one item each; the punctuation between them is structure."""
     items = []
     for para in paras:
-        for piece in re.split(f"({_NAME_SEP.pattern})", para.text):
-            if not piece:
-                continue
-            if _NAME_SEP.fullmatch(piece):
+        for piece, separator in split_names(para.text):
+            if separator:
                 ledger.structure("separator", piece, para.line)
             else:
                 ledger.content(piece, para.line)
@@ -244,125 +122,10 @@ def _owner_items(paras: list[Para], ledger: Ledger) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _assign(cols: list[Column], segs: list[list[Marked]], number: Para, notes: Notes,
-            where: str, readings: dict) -> list[tuple[Column, list[Marked]]]:
-    """Match a row's text blocks to its columns, most likely reading first."""
-    if not segs:
-        return []
-    if not cols:
-        notes.add(segs[0][0].line, "extra-text", f"row {number.text}: text {where} with no column for it; kept as unplaced",
-                  "check the table's header against the source")
-        return [(None, [m for seg in segs for m in seg])]
-    if len(segs) == len(cols):
-        return list(zip(cols, segs))
-    if len(segs) > len(cols):
-        notes.add(segs[0][0].line, "extra-blocks",
-                  f"row {number.text}: {len(segs)} text blocks {where} for {len(cols)} columns; "
-                  f"the extra blocks were added to {cols[-1].label}",
-                  "check this row against the published page")
-        merged = [m for seg in segs[len(cols) - 1:] for m in seg]
-        return list(zip(cols, segs[:len(cols) - 1])) + [(cols[-1], merged)]
-    ranks = roles()
-    order = sorted(range(len(cols)), key=lambda i: (ranks[cols[i].role].empty_rank if cols[i].role in ranks else 50, -i))
-    empty = set(order[:len(cols) - len(segs)])
-    kept = [c for i, c in enumerate(cols) if i not in empty]
-    key = (
-        f"{where} ({'、'.join(c.label for c in cols)})".strip(),
-        tuple(cols[i].label for i in sorted(empty)),
-        tuple(c.label for c in kept),
-    )
-    readings.setdefault(key, []).append(number.text)
-    return list(zip(kept, segs))
-
-
-def _check_count(table: Table, notes: Notes) -> None:
-    if table.caption:
-        m = _CAPTION_COUNT.search(table.caption)
-        if m and int(m.group(1)) != len(table.rows):
-            notes.add(table.line, "row-count", f"the caption announces {m.group(1)} rows but {len(table.rows)} were found",
-                      "the table may be cut short or a row number may be missing in the source")
-
-
-# ---------------------------------------------------------------- explicit cells
-
-
-def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
-               unplaced: list[Unplaced]) -> Table | None:
-    """A table with explicit cells (HTML <table>, `a | b |` rows). None when it has no known header."""
-    head_at = next((n for n, row in enumerate(grid.rows)
-                    if sum(1 for cell in row if role_of(_cell_text(cell))) >= 2), None)
-    if head_at is None:
-        return None
-    for para in grid.structure:
-        ledger.structure("separator", para.text, para.line)
-    if caption:
-        ledger.content(caption.text, caption.line)
-    for row in grid.rows[:head_at]:  # a title row above the header
-        for cell in row:
-            for para in cell.paras:
-                if caption is None:
-                    caption = para
-                    ledger.content(para.text, para.line)
-                else:
-                    ledger.content(para.text, para.line)
-                    unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
-    slots: list[Column | None] = []  # None: the row number under a two-column task header
-    columns: list[Column] = []
-    for cell in grid.rows[head_at]:
-        label = _cell_text(cell)
-        for para in cell.paras:
-            ledger.content(para.text, para.line)
-        column = _dedupe_roles(columns + [Column(label, role_of(label))])[-1]
-        if column.role is None:
-            notes.add(cell.paras[0].line if cell.paras else grid.line, "unknown-column",
-                      f"column label {label!r} is not in the vocabulary; its cells are kept under that label",
-                      "if it names a known role, add it to generator/data/columns.toml")
-        columns.append(column)
-        slots.extend([None] * (cell.colspan - 1) + [column] if column.role == "task" else [column] * cell.colspan)
-    rows = []
-    for n, cells in enumerate(grid.rows[head_at + 1:], start=1):
-        rows.append(_grid_row(cells, slots, columns, grid.line, n, ledger, notes, unplaced))
-    table = Table(caption.text if caption else None, tuple(columns), tuple(r for r in rows if r), caption.line if caption else grid.line)
-    _check_count(table, notes)
-    return table
-
-
-def _cell_text(cell) -> str:
-    return "".join(p.text for p in cell.paras)
-
-
-def _grid_row(cells, slots, columns, line, n, ledger: Ledger, notes: Notes, unplaced: list[Unplaced]) -> Row | None:
-    if not any(c.paras for c in cells):
-        return None
-    expanded = []
-    for cell in cells:
-        expanded.extend([cell] + [None] * (cell.colspan - 1))
-    if len(expanded) == len(slots) + 1 and None not in slots and _cell_text(expanded[0]).isdigit():
-        slots = [None] + list(slots)  # a number column the header did not name
-    first_line = next(p.line for c in cells for p in c.paras)
-    number = None
-    cells_by_key: dict[str, tuple[Item, ...]] = {}
-    for slot, cell in zip(slots, expanded):
-        if cell is None:
-            continue
-        if slot is None or slot.role == "number":
-            text = _cell_text(cell)
-            for para in cell.paras:
-                ledger.content(para.text, para.line)
-            number = text.strip() or None
-        elif slot.role == "owners":
-            cells_by_key["owners"] = _owner_items(list(cell.paras), ledger)
-        else:
-            cells_by_key[slot.key] = cells_by_key.get(slot.key, ()) + cell_items(list(cell.paras), ledger)
-        if cell.rowspan > 1:
-            notes.add(first_line, "spanning-cell", f"a cell spans {cell.rowspan} rows; it is kept in the first of them",
-                      "check the rows below it against the published page")
-    for cell in expanded[len(slots):]:
-        if cell is not None:
-            for para in cell.paras:
-                ledger.content(para.text, para.line)
-                unplaced.append(Unplaced(para.text, para.line, f"row {n}: a cell beyond the header's columns"))
-            notes.add(first_line, "extra-cell", f"row {n} has more cells than the header has columns; "
-                      "the extra text is kept as unplaced", "check the row against the published page")
-    keys = [c.key for c in columns if c.role != "number"]
-    return Row(number, first_line, tuple((k, cells_by_key.get(k, ())) for k in keys))
+def is_owner_para(para: Para) -> bool:
+    """A paragraph of a flattened table made only of division names (asked of every paragraph of a row)."""
+    if "(" in para.text or "（" in para.text:
+        names = [piece for piece, separator in split_names(para.text) if not separator]
+    else:
+        names = [name for name in _NAME_SEP.split(para.text) if name]
+    return bool(names) and all(looks_like_division(n) for n in names)

@@ -63,7 +63,7 @@ def environment(settings: dict) -> str:
     digest = hashlib.sha256()
     for package in ("pelican", "markdown-it-py", "Jinja2"):
         digest.update(f"{package}={version(package)}\n".encode())
-    for module in ("reader.py", "batches.py"):
+    for module in ("reader.py", "batches.py", "filters.py"):
         digest.update(Path(__file__).parent.joinpath(module).read_bytes())
     stable = {k: v for k, v in settings.items() if k not in _LOCATIONS and _plain(v)}
     digest.update(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode())
@@ -160,7 +160,9 @@ def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: in
 
 def die_with_parent() -> None:
     """A killed build must not leave workers writing into its directory: ask Linux to end
-    this worker when the build process ends (elsewhere the worker finishes its share)."""
+    this worker when the build process ends (elsewhere the worker finishes its share).
+    Ctrl-C is the build process's to handle (it ends the workers), not a worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 

@@ -5,7 +5,7 @@ JSON front matter between `---` lines (what the pipeline writes) or Pelican's
 usual `Key: value` lines (hand-written pages in content/pages/).
 
 Raw HTML is allowed because both kinds of page are ours: report text reaches a
-generated page only escaped (generator/write/), never as markup.
+generated page only escaped (generator/write/markdown.py), never as markup.
 """
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ import json
 import re
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from pelican import signals
 from pelican.readers import BaseReader, MarkdownReader
+
+from .cjk import soft_breaks
 
 _HEADER = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 
@@ -26,17 +29,33 @@ class MarkdownItReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._md = MarkdownIt("commonmark", {"html": True}).enable("table")
+        self._md = markdown()
 
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as f:
             text = f.read()
         raw, body = split_front_matter(text)
         html = self._md.render(body)
-        # markdown-it-py percent-encodes braces in Markdown link targets; Pelican needs {filename}.
-        html = html.replace("%7Bfilename%7D", "{filename}").replace("%7Bstatic%7D", "{static}")
         metadata = {key.lower(): self.process_metadata(key.lower(), value) for key, value in raw.items()}
         return html, metadata
+
+
+class _Markdown(MarkdownIt):
+    def normalizeLink(self, url: str) -> str:
+        # markdown-it-py percent-encodes braces in link targets; Pelican needs {filename}. Only
+        # our own links can have one: report text is escaped, so it never makes a link.
+        normal = super().normalizeLink(url)
+        for marker in ("{filename}", "{static}"):
+            if url.startswith(marker):
+                return marker + normal[len(marker) + 4:]
+        return normal
+
+
+def markdown() -> MarkdownIt:
+    """The Markdown our pages are written in: CommonMark with tables, and block and span
+    attributes (`{#id .class}`) for the ids and classes the theme and links need."""
+    return (_Markdown("commonmark", {"html": True}).enable("table")
+            .use(attrs_block_plugin).use(attrs_plugin, spans=True).use(soft_breaks))
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

@@ -17,7 +17,6 @@ import os
 import shutil
 import sys
 import time
-import tomllib
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -25,15 +24,20 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import BuildError, ReportError
+from ..errors import EXIT_BUILD_FAILED, EXIT_INTERRUPTED, EXIT_LEFT_OUT, EXIT_OK, EXIT_OUTPUT, BuildError, ReportError
 from ..link.documents import alias_candidates
+from ..link.summary import notes
 from ..parse import parse_file
+from ..provenance import read as read_provenance
 from ..link.ids import report_id
 from ..files import replace_file
+from .gone import gone
 from .memo import PageMemo, SourceCache
-from ..write.feeds import write_feeds, write_sitemap
-from ..write.opendata import write_data
+from .output import about_output, during, explain, left_in_place, locked, swap, tidy, uninterrupted
+from ..write.feeds import sitemap_dates, write_feeds, write_sitemap
+from ..write.opendata import downloads, write_data
 from .. import progress
+from ..link import Archive, link
 from ..link.source import Source
 from ..index.records import search_records
 from ..write.pages import GENERATED, PageGroup, all_pages
@@ -51,14 +55,13 @@ so the next build can reuse what did not change (render/pelican.py, write/openda
 def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[Source], list[str]]:
     """Parse every report in `folder` (or take it from `cache` when the file is unchanged);
     (good sources, error messages for the bad ones)."""
-    provenance = _provenance(folder)
+    provenance, errors = read_provenance(folder)
     sources: list[Source] = []
-    errors: list[str] = []
     seen: dict[str, str] = {}
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES)
     for n, path in enumerate(paths, start=1):
         progress.count("reading reports", n, len(paths))
-        url = provenance.get(path.name, {}).get("url")
+        url = provenance.get(path.name)
         key = cache.key(path, url) if cache else ""
         source = cache.get(key) if cache else None
         if source is None:
@@ -79,11 +82,6 @@ def load_sources(folder: Path, cache: SourceCache | None = None) -> tuple[list[S
         seen[rid] = path.name
         sources.append(source)
     return sources, errors
-
-
-def _provenance(folder: Path) -> dict:
-    path = folder / "provenance.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def write_content(groups: Iterable[PageGroup], content: Path, memo: PageMemo | None = None,
@@ -145,32 +143,6 @@ def _state(site: Path | None) -> dict:
         return {}
 
 
-def remove_abandoned(output: Path) -> None:
-    """Remove what a killed build left beside `output` (output.new-PID, output.old-PID)."""
-    for path in output.parent.glob(f"{output.name}.*-*"):
-        kind, _, pid = path.name[len(output.name) + 1:].partition("-")
-        if kind in ("new", "old") and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def swap(fresh: Path, output: Path) -> None:
-    old = output.with_name(f"{output.name}.old-{os.getpid()}")
-    if output.exists():
-        output.rename(old)
-    fresh.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str]]:
     """Parse content/sources/ (reusing `cache`); (sources, errors), errors already printed."""
     with timed("parse"):
@@ -180,14 +152,14 @@ def read_sources(root: Path, cache: SourceCache) -> tuple[list[Source], list[str
     return sources, errors
 
 
-def emit_pages(root: Path, sources: list[Source]) -> list[PageFile]:
-    """Write content/generated/ for `sources`, reusing what cache/pages.json says is unchanged."""
-    with timed("link_emit"):
+def emit_pages(root: Path, archive: Archive) -> list[PageFile]:
+    """Write content/generated/ for the linked reports, reusing what cache/pages.json says is unchanged."""
+    with timed("emit"):
         memo = PageMemo(root / PAGE_MEMO, root / "content")
-        pages, written, removed = write_content(all_pages(sources), root / "content", memo, len(sources) + 1)
+        pages, written, removed = write_content(all_pages(archive), root / "content", memo, len(archive.sources) + 1)
         memo.save()
     TIMINGS["pages"] = len(pages)
-    print(f"{len(sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
+    print(f"{len(archive.sources)} reports, {written} pages written, {removed} removed", file=sys.stderr)
     return pages
 
 
@@ -196,7 +168,7 @@ def write_pages(root: Path) -> list[str]:
     already printed."""
     cache = SourceCache(root / CACHE)
     sources, errors = read_sources(root, cache)
-    emit_pages(root, sources)
+    emit_pages(root, link(sources))
     cache.save()
     return errors
 
@@ -223,8 +195,8 @@ def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
             answer = ("ok", work())
         except BuildError as exc:
             answer = ("error", str(exc))
-        except OSError as exc:  # a full disk, a folder that is a file
-            answer = ("error", f"could not write {exc.filename}: {exc.strerror}")
+        except OSError as exc:  # a full disk, a folder that is a file: raised again as it was
+            answer = ("oserror", (exc.errno, exc.strerror, exc.filename))
         except BaseException:  # a bug: its traceback, for the build process to show
             answer = ("error", traceback.format_exc())
         send.send(answer)
@@ -238,6 +210,8 @@ def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
             kind, value = receive.recv()
         except EOFError:  # it was killed
             raise BuildError("a process of the build ended without finishing its work") from None
+        if kind == "oserror":
+            raise OSError(*value)
         if kind != "ok":
             raise BuildError(value)
         return value
@@ -251,24 +225,40 @@ def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
         receive.close()
 
 
-def _data_and_feeds(fresh: Path, sources: list[Source], cache: SourceCache, previous: Path | None,
+def _data_and_feeds(fresh: Path, archive: Archive, cache: SourceCache, previous: Path | None,
                     old: dict[str, str], siteurl: str, sitename: str) -> tuple[dict[str, str], float]:
     """Open data, feeds and the report cache; (the data's state for .build.json, seconds taken)."""
     start = time.perf_counter()
-    state = write_data(fresh, sources, previous, old)
-    write_feeds(fresh, sources, siteurl, sitename)
+    state = write_data(fresh, archive, previous, old)
+    write_feeds(fresh, list(archive.sources), siteurl, sitename)
     cache.save()
     return state, time.perf_counter() - start
 
 
 def build(settings_file: Path, output: Path, root: Path) -> int:
-    """The whole site. 0 when every report was used, 1 when some were left out, 2 on failure.
+    """The whole site; the exit codes are in errors.py (0 all used, 1 some reports left out,
+    2 the build failed, 3 the output folder or its disk failed, 130 interrupted).
 
-    The site is made in a fresh directory beside `output` and swapped in only when all of it
-    was made; on any failure the fresh directory is removed and `output` stays as it was."""
-    # Pelican workers are forked now, while the build is small; without fork (Windows), none.
-    with Workers() if Workers.possible() else contextlib.nullcontext() as workers:
-        return _build(settings_file, output, root, workers)
+    One build per output at a time (.output.lock). The site is made in a fresh directory beside
+    `output` and swapped in only when all of it was made; on any failure the fresh directory is
+    removed and `output` stays as it was."""
+    output = output.resolve()
+    try:
+        with locked(output):
+            tidy(output)
+            # Pelican workers are forked now, while the build is small; without fork (Windows), none.
+            with Workers() if Workers.possible() else contextlib.nullcontext() as workers:
+                return _build(settings_file, output, root, workers)
+    except KeyboardInterrupt:  # maybe just after the swap: say only what is sure
+        whole = f"{output} holds a whole site" if output.is_dir() else f"there is no site in {output} yet"
+        print(f"interrupted: nothing half-built is left; {whole}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        if about_output(exc, output):
+            print(explain(exc, output), file=sys.stderr)
+            return EXIT_OUTPUT
+        print(f"error: could not write {exc.filename}: {exc.strerror}\n  hint: {left_in_place(output)}", file=sys.stderr)
+        return EXIT_BUILD_FAILED
 
 
 def _build(settings_file: Path, output: Path, root: Path, workers: Workers | None) -> int:
@@ -277,47 +267,56 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
     TIMINGS.clear()
     cache = SourceCache(root / CACHE)
     sources, errors = read_sources(root, cache)
-    output = output.resolve()
-    remove_abandoned(output)
     fresh = output.with_name(f"{output.name}.new-{os.getpid()}")
     previous = output if output.is_dir() else None
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(fresh)})
+    # The 数据下载 page lists the data files with their sizes, as this build wrote them.
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "data_downloads": partial(downloads, fresh / "data")}
     siteurl = settings.get("SITEURL") or settings["LOCAL_URL"]
     last = _state(previous)
     try:
-        fresh.mkdir()
-        # Open data, feeds and the report cache are written by a second process while this one
-        # writes the pages: both mostly create files, and the second core was idle here.
-        with meanwhile(partial(_data_and_feeds, fresh, sources, cache, previous, last.get("data", {}),
-                               siteurl, settings["SITENAME"])) as data_feeds:
-            pages = emit_pages(root, sources)
-            for a, b in alias_candidates({m.title for s in sources for m in s.mentions}):
-                print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
-                      f"generator/data/documents.toml", file=sys.stderr)
-            progress.say("writing open data and feeds")
-            data_state, TIMINGS["data_feeds"] = data_feeds()
-        records = search_records(sources)
-        del sources, cache, data_feeds  # done with the reports: Pelican's batches get the memory
+        with during("writing pages, open data and feeds"):
+            fresh.mkdir()
+            with timed("link"):  # before the fork: the report cache then keeps what linking worked out
+                archive = link(sources)
+            # Open data, feeds and the report cache are written by a second process while this one
+            # writes the pages: both mostly create files, and the second core was idle here.
+            with meanwhile(partial(_data_and_feeds, fresh, archive, cache, previous, last.get("data", {}),
+                                   siteurl, settings["SITENAME"])) as data_feeds:
+                pages = emit_pages(root, archive)
+                for a, b in alias_candidates({m.title for d in archive.documents for m in d.mentions}):
+                    print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
+                          f"generator/data/documents.toml", file=sys.stderr)
+                for line in notes(archive):
+                    print(f"note: {line}", file=sys.stderr)
+                progress.say("writing open data and feeds")
+                data_state, TIMINGS["data_feeds"] = data_feeds()
+        records, lastmod = search_records(archive), sitemap_dates(sources)
+        del sources, cache, data_feeds, archive  # done with the reports: Pelican's batches get the memory
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
-        with timed("pelican"):
+        with during("rendering the pages with Pelican"), timed("pelican"):
             pages_state, rendered = render_pages(settings, pages, fresh, previous, last.get("pages", {}), workers)
-        (fresh / STATE).write_text(json.dumps({"data": data_state, "pages": pages_state}, sort_keys=True, indent=0)
-                                   + "\n", "utf-8")
+            (fresh / STATE).write_text(json.dumps({"data": data_state, "pages": pages_state}, sort_keys=True,
+                                                  indent=0) + "\n", "utf-8")
         TIMINGS.update(rendered=rendered, reused=len(pages) - rendered)
         progress.say(f"{rendered} pages rendered, {len(pages) - rendered} unchanged; indexing for search")
-        write_sitemap(fresh, siteurl)
-        with timed("search"):
+        with during("writing the sitemap"):
+            write_sitemap(fresh, siteurl, lastmod)
+        with during("indexing for search"), timed("search"):
             indexed, kept = index_search(fresh, records, pages_state, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
         progress.say(f"{indexed} search bundles indexed, {kept} unchanged")
+        with during("putting the new site in place"), timed("swap"):
+            swap(fresh, output)
     except BaseException as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
+        with uninterrupted():
+            shutil.rmtree(fresh, ignore_errors=True)
         if not isinstance(exc, BuildError):
             raise
-        print(f"error: {exc}\n  hint: the previous site in {output.name}/ is still in place", file=sys.stderr)
-        return 2
-    with timed("swap"):
-        swap(fresh, output)
+        print(f"error: {exc}\n  hint: {left_in_place(output)}", file=sys.stderr)
+        return EXIT_BUILD_FAILED
+    if line := gone(last, {"data": data_state, "pages": pages_state}):
+        print(line, file=sys.stderr)
     print(f"site built in {output.name}/", file=sys.stderr)
-    return 1 if errors else 0
+    return EXIT_LEFT_OUT if errors else EXIT_OK

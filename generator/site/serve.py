@@ -9,12 +9,15 @@ RELOAD once a second which build is current; the built files do not change.
 
 from __future__ import annotations
 
-import http.server
+import contextlib
+import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from .static import SiteHandler, listen
 
 
 WATCHED = ("content/sources", "content/pages", "theme", "generator/data", "pelicanconf.py")
@@ -30,7 +33,8 @@ def snapshot(root: Path) -> dict[Path, float]:
         path = root / name
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for f in files:
-            state[f] = f.stat().st_mtime
+            with contextlib.suppress(FileNotFoundError):  # renamed away meanwhile (add's .NAME.PID.tmp)
+                state[f] = f.stat().st_mtime
     return state
 
 
@@ -38,10 +42,18 @@ def build(settings: Path, output: Path, root: Path) -> int:
     """A build in a new process, so that changes to the generator's data files (which a
     process reads once) and code take effect, and each build starts with a clean memory."""
     command = [sys.executable, "-m", "generator", "build", "--settings", str(settings), "--output", str(output)]
-    return subprocess.run(command, cwd=root).returncode
+    # In a session of its own, so that Ctrl-C reaches the build once, from here, and the build
+    # (not subprocess.run's quarter-second kill) removes its unfinished site.
+    process = subprocess.Popen(command, cwd=root, start_new_session=True)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.send_signal(signal.SIGINT)
+        process.wait()
+        raise
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(SiteHandler):
     """Serves output/; answers RELOAD with the number of the current build, and adds the
     script that watches it to every HTML page."""
 
@@ -70,14 +82,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(settings: Path, output: Path, root: Path, port: int) -> int:
-    build(settings, output, root)
     handler = type("Handler", (_Handler,), {})  # its own build counter
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             lambda *a: handler(*a, directory=str(output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://127.0.0.1:{port}/ — rebuilding on changes; Ctrl-C to stop", file=sys.stderr)
-    seen = snapshot(root)
+    server = listen(port, lambda *a: handler(*a, directory=str(output)))
+    if server is None:  # the port is taken: said, before a build for nothing
+        return 2
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
     try:
+        build(settings, output, root)
+        serving.start()
+        print(f"serving http://127.0.0.1:{port}/ — rebuilding on changes; Ctrl-C to stop", file=sys.stderr)
+        seen = snapshot(root)
         while True:
             time.sleep(1)
             now = snapshot(root)
@@ -86,5 +100,9 @@ def serve(settings: Path, output: Path, root: Path, port: int) -> int:
                 if build(settings, output, root) in (0, 1):  # 1: built, some reports left out
                     handler.build_number += 1
     except KeyboardInterrupt:
-        server.shutdown()
+        pass
+    finally:
+        if serving.is_alive():  # shutdown() waits for serve_forever, which a Ctrl-C in the first build never started
+            server.shutdown()
+        server.server_close()
     return 0

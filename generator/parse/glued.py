@@ -1,0 +1,165 @@
+"""Tables whose cells were run together when the page was copied:
+
+    序号内容与要求完成情况责任单位
+    1确保新增城镇就业岗位5000个。已新增3120个。市人力社保局
+
+The header is split by the column vocabulary (the fewest known labels that make up the
+whole line). A row starts with its number, glued to the text; its paragraphs up to the
+next number are its cells when there are as many as columns (or, when the header's labels
+stand apart by tabs, as a browser copies a table, the row's parts between tabs; by spaces,
+the row's parts between spaces, if there are as many). Otherwise a unit at the end
+of the row that the owners vocabulary knows is split off into the owners column (when
+that column is the last), and the rest is kept whole in the first column it may belong
+to, with an `unsplit-row` diagnostic: the boundary between two sentences of text is not
+in the text, and the parser does not guess it. The rows become a grid for grid.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..read import Cell, Grid, Para
+from ..vocabulary import is_label_prefix, looks_like_unit, role_of
+from .ledger import Notes
+from .sections import heading_level
+from .tables import split_names
+
+_START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
+_TAIL = re.compile(r"[。；;！!？?)）]\s*([^。；;！!？?)）]+)$")
+_MAX_LABELS = 12
+_SPACES = re.compile(r"\s+")
+
+
+def split_header(text: str) -> list[str] | None:
+    """`text` as the fewest known column labels that make it up exactly, or None. Labels apart
+    by tabs are taken as they stand, known or not, when two of them are known, one the task."""
+    if "\t" in text:
+        labels = text.split("\t")
+        roles = [role_of(label) for label in labels]
+        return labels if "task" in roles and sum(1 for r in roles if r) >= 2 and all(map(str.strip, labels)) else None
+    if len(text) > _MAX_LABELS * 12 or not is_label_prefix(text[:2]):
+        return None  # most paragraphs: no label at their start
+    best: list[list[str] | None] = [None] * (len(text) + 1)
+    best[0] = []
+    for start in range(len(text)):
+        if best[start] is None or len(best[start]) >= _MAX_LABELS:
+            continue
+        for end in range(start + 1, min(len(text), start + 24) + 1):
+            piece = text[start:end]
+            if role_of(piece) and (best[end] is None or len(best[end]) > len(best[start]) + 1):
+                best[end] = best[start] + [piece]
+    labels = best[len(text)]
+    if not labels or len(labels) < 3 or "task" not in {role_of(label) for label in labels}:
+        return None
+    return labels
+
+
+def _starts_row(block, expected: int, tabbed: bool = False) -> re.Match | None:
+    """The row number `expected` starting `block`; in a tabbed table, in a cell of its own."""
+    if not isinstance(block, Para):
+        return None
+    m = _START.match(block.text)
+    return m if m and int(m.group(1)) == expected and (not tabbed or "\t" in m.group(2)) else None
+
+
+def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | None:
+    """A glued table starting at body[i]: (its grid, the index after it, its layout), or None."""
+    first = body[i]
+    if not isinstance(first, Para):
+        return None
+    labels = split_header(first.text)
+    if labels is None:
+        return None
+    j = i + 1
+    while j < len(body) and isinstance(body[j], Para) and heading_level(body[j].text):
+        j += 1
+    tabbed = "\t" in first.text
+    if j >= len(body) or not _starts_row(body[j], 1, tabbed):
+        return None
+    roles = [role_of(label) for label in labels]
+    # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
+    spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
+    rows: list[tuple[Cell, ...]] = [_header_cells(first, labels)]
+    structure: list[Para] = []
+    rows += [(Cell((para,)),) for para in body[i + 1:j]]
+    expected, end = 1, j
+    while end < len(body) and _starts_row(body[end], expected, tabbed):
+        stop = end + 1
+        while (stop < len(body) and isinstance(body[stop], Para) and not _starts_row(body[stop], expected + 1, tabbed)
+               and not _is_divider(body[stop], labels)):
+            stop += 1
+        heads = stop  # headings and repeated headers up to the next row
+        while heads < len(body) and _is_divider(body[heads], labels):
+            heads += 1
+        if heads >= len(body) or not _starts_row(body[heads], expected + 1, tabbed):  # the table ends with this row
+            stop = heads = _last_row_end(body, end, stop, tabbed)
+        rows.append(_row(body[end:stop], roles, labels, structure, notes, spaced))
+        rows += [_header_cells(para, labels) if heading_level(para.text) == 0 else (Cell((para,)),)
+                 for para in body[stop:heads]]
+        expected, end = expected + 1, heads
+    layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
+    return Grid(tuple(rows), first.line, tuple(structure)), end, layout
+
+
+def _is_divider(block, labels: list[str]) -> bool:
+    return isinstance(block, Para) and (bool(heading_level(block.text)) or split_header(block.text) == labels)
+
+
+def _header_cells(para: Para, labels: list[str]) -> tuple[Cell, ...]:
+    return tuple(Cell((Para(label.strip(), para.line),)) for label in labels)
+
+
+def _last_row_end(body: list, start: int, stop: int, tabbed: bool) -> int:
+    """The last row takes the paragraphs after its first only while they name units, or, in a
+    tabbed table, up to the next line with a tab (a cell over several lines)."""
+    if tabbed:
+        tab = next((k for k in range(start + 1, min(stop, start + 9)) if "\t" in body[k].text), None)
+        if tab is not None:
+            return tab + 1
+    end = start + 1
+    while end < stop and looks_like_unit(body[end].text):
+        end += 1
+    return end
+
+
+def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,
+         spaced: str) -> tuple[Cell, ...]:
+    first = paras[0]
+    m = _START.match(first.text)
+    number = Cell((Para(m.group(1), first.line),))
+    if m.group(2).strip():
+        structure.append(Para(m.group(2).strip(), first.line))
+    rest = [Para(first.text[m.end():], first.line)] + list(paras[1:])
+    columns = [n for n, role in enumerate(roles) if role != "number"]
+    if spaced == "\t":  # a cell per tab; a line without one at its start continues the cell before
+        cells: list[list[Para]] = []
+        for n, para in enumerate(rest):
+            for k, part in enumerate(para.text.split("\t")):
+                piece = [Para(part.strip(), para.line)] if part.strip() else []
+                if k == 0 and n > 0:
+                    cells[-1].extend(piece)
+                else:
+                    cells.append(piece)
+        if len(cells) <= len(columns):
+            return (number,) + tuple(Cell(tuple(c)) for c in cells) + (Cell(()),) * (len(columns) - len(cells))
+    if spaced and len(rest) == 1 and len(_SPACES.split(rest[0].text.strip())) == len(columns):
+        rest = [Para(part, first.line) for part in _SPACES.split(rest[0].text.strip())]  # cells apart like the labels
+    if len(rest) == len(columns):
+        return (number,) + tuple(Cell((p,)) for p in rest)
+    owners_cell = None
+    if roles[-1] == "owners":
+        tail = _TAIL.search(rest[-1].text)
+        if tail and all(sep or looks_like_unit(p) for p, sep in split_names(tail.group(1).strip())):
+            cut = tail.start(1)
+            owners_cell = Cell((Para(rest[-1].text[cut:].strip(), rest[-1].line),))
+            rest = rest[:-1] + [Para(rest[-1].text[:cut].strip(), rest[-1].line)]
+            columns = columns[:-1]
+    if len(rest) == len(columns) or len(columns) == 1:
+        cells = [Cell((p,)) for p in rest] if len(columns) > 1 else [Cell(tuple(rest))]
+    else:
+        cells = [Cell(tuple(rest))] + [Cell(())] * (len(columns) - 1)
+        notes.add(first.line, "unsplit-row",
+                  f"row {m.group(1)}: the cells of {'、'.join(labels[c] for c in columns)} are run together; "
+                  f"the row's text is kept whole in {labels[columns[0]]}",
+                  "the copy lost the cell boundaries: save the published page as HTML, or copy the table with its cells")
+    return (number,) + tuple(cells) + ((owners_cell,) if owners_cell else ())

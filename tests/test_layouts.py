@@ -1,0 +1,246 @@
+"""Tables and lists in the layouts other publishers of the CMS family use: the columns, the
+row count and cells exactly, sections carried by rows, and what could not be split said so."""
+
+from __future__ import annotations
+
+from generator.parse import parse_file
+from tests.conftest import DATA
+
+
+def _columns(table):
+    return [(c.label, c.role) for c in table.columns]
+
+
+def _texts(row, key):
+    return [i.text for i in row.cell(key)]
+
+
+def _codes(report):
+    return [d.code for d in report.diagnostics]
+
+
+def test_pipe_rows_with_group_rows_owners_in_the_task_cell_and_a_continuation_line():
+    report = parse_file(DATA / "pipe_table_family.txt")
+    (table,) = report.tables
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4"]
+    assert [s.text for s in table.sections] == ["(一)创新主体培育", "(二)科技服务"]
+    assert [r.section for r in table.rows] == ["(一)创新主体培育", "(一)创新主体培育", "(二)科技服务", "(二)科技服务"]
+    row4 = table.rows[3]
+    assert row4.task == "建设科技大市场分市场3家。"
+    assert row4.owners == ("成果处", "某某区(县)科技局")
+    assert _texts(row4, "progress") == ["已建成2家。", "第三家完成选址"]
+    assert "continuation-row" in _codes(report)
+
+
+def test_sections_with_the_header_repeated_are_one_table():
+    report = parse_file(DATA / "pipe_sections.txt")
+    (table,) = report.tables
+    assert table.layout == "cells"
+    assert _columns(table) == [("序号", "number"), ("重点任务", "task"), ("推进情况", "progress"),
+                               ("牵头单位", "owners"), ("进展状态", "status")]
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4", "5"]
+    assert [r.section for r in table.rows] == ["一、市长主抓重点工作"] * 3 + ["二、副市长分管重点工作"] * 2
+    row1, row2, row3, _, row5 = table.rows
+    assert _texts(row1, "progress") == ["进展情况:已认定高新技术企业180家。", "下步打算:做好第二批认定工作。"]
+    assert _texts(row1, "status") == ["顺利推进"]
+    assert row2.owners == ("市教育局", "各区(县、市)政府")
+    assert _texts(row2, "progress") == ["已开工10所,完工4所。", "新增学位810个"]
+    assert row3.owners == ("市文化广电旅游局", "市委宣传部(市新闻出版局)")
+    assert row3.task == "建成城市书房20家。"
+    assert row5.owners == ("市交通运输局", "市公安局交警支队")
+    assert report.sections == () and report.unplaced == ()
+
+
+def test_parts_under_captions_with_a_two_level_header_are_one_table():
+    report = parse_file(DATA / "pipe_parts.txt")
+    (table,) = report.tables
+    assert table.caption is None
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("内容与要求", "task", None), ("进展", "progress", "完成情况"),
+        ("问题", "problems", "完成情况"), ("牵头责任单位", "owners", None), ("", "status", None)]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("一", "县长主抓重点工作"), ("二", "县长主抓重点工作"), ("三", "副县长分管重点工作")]
+    assert [_texts(r, "status") for r in table.rows] == [["顺利推进"], ["滞后"], ["已完工"]]  # a column without a label
+    assert [(i.marker, i.text) for i in table.rows[0].cell("progress")] == [
+        ("1.", "已完成土地征收。"), ("2.", "引进企业6家。")]
+    assert _texts(table.rows[0], "problems") == ["企业入驻进度偏慢。"]
+    assert table.rows[1].owners == ("县经信局", "县统计局")
+    assert report.sections == ()
+
+
+def test_one_cell_per_line_is_regrouped_by_the_header():
+    report = parse_file(DATA / "cell_per_line.txt")
+    (table,) = report.tables
+    assert table.layout == "cell-per-line"
+    assert _columns(table) == [("序号", "number"), ("内容与要求", "task"), ("完成情况（不超过300字）", "progress"),
+                               ("责任单位", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、区委主抓民生实事"), ("2", "一、区委主抓民生实事"), ("3", "一、区委主抓民生实事"), ("4", "二、区长主抓民生实事")]
+    row1, row2, row3, row4 = table.rows
+    assert [(i.marker, i.text) for i in row1.cell("progress")] == [
+        ("1.", "上半年新增城镇就业岗位3120个。"), ("2.", "举办招聘会12场。")]
+    assert row2.owners == ("区商务局", "各街道（镇）")
+    assert row3.cell("progress") == () and row3.owners == ("区文化和广电旅游体育局",)
+    assert row4.task == "实施老旧小区改造20个。"
+    assert report.sections == () and report.unplaced == ()
+
+
+def test_glued_cells_are_split_where_the_text_allows_and_reported_where_not():
+    report = parse_file(DATA / "glued_cells.txt")
+    (table,) = report.tables
+    assert table.layout == "glued"
+    assert _columns(table) == [("序号", "number"), ("内容与要求", "task"), ("完成情况", "progress"), ("责任单位", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、经济发展"), ("2", "一、经济发展"), ("3", "一、经济发展"), ("4", "二、营商环境")]
+    row1, row2, row3, row4 = table.rows
+    assert row1.task == "确保全年地区生产总值增长7%以上。前三季度地区生产总值增长8.1%。"
+    assert row1.cell("progress") == () and row1.owners == ("市发改委",)
+    assert (row2.task, _texts(row2, "progress"), row2.owners) == (
+        "新增城镇就业5万人。", ["前三季度新增城镇就业4.2万人。"], ("市人力社保局", "市总工会"))
+    assert row3.owners == ()  # "…缩短40%市政务服务中心": no punctuation before the unit, so not split
+    assert row4.owners == ("市发改委", "市市场监管局")
+    unsplit = [d for d in report.diagnostics if d.code == "unsplit-row"]
+    assert [d.line for d in unsplit] == [10, 14, 17]
+    assert all(d.hint for d in unsplit)
+
+
+def test_html_rowspan_and_two_level_header():
+    report = parse_file(DATA / "rowspan_table.html")
+    (table,) = report.tables
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("重点工作", "task", None), ("进展", "progress", "推进情况（截至3月底）"),
+        ("存在问题", "problems", "推进情况（截至3月底）"), ("牵头处室", "owners", None)]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、创新平台建设"), ("2", "一、创新平台建设"), ("3", "二、成果转化")]
+    row1 = table.rows[0]
+    assert _texts(row1, "progress") == ["新建省级重点实验室2家。", "启动第二批实验室评审。"]
+    assert row1.owners == ("基础处",)
+    assert "spanning-cell" not in _codes(report)
+    assert [u.text for u in report.unplaced] == ["注:技术交易额为1-3月累计数。"]
+    assert "table-note" in _codes(report)
+
+
+def test_items_grouped_under_unit_headings():
+    report = parse_file(DATA / "unit_headings.txt")
+    assert report.tables == () and report.sections == ()
+    assert [(e.division, e.number) for e in report.entries] == [
+        ("市发展和改革委员会", "1"), ("市发展和改革委员会", "2"), ("市发展和改革委员会", "3"),
+        ("市经济和信息化局", "1"), ("市经济和信息化局", "2"),
+        ("市委组织部(市人才办)", ""), ("市委组织部(市人才办)", ""),
+        ("市科技局", "1"), ("市科技局", "2")]
+    assert report.entries[2].text == "推进国家物流枢纽建设,完成投资12亿元。"
+    assert report.entries[4].text == "召开数字经济发展大会。\n会议签约项目18个。"
+    assert report.entries[3].heading == "(二)市经济和信息化局(2项)"
+    counts = [d for d in report.diagnostics if d.code == "entry-count"]
+    assert [(d.line, d.message) for d in counts] == [(19, "the heading announces 3 items but 2 were found")]
+
+
+def test_flattened_table_with_section_headings_between_rows():
+    report = parse_file(DATA / "flat_sections.txt")
+    (table,) = report.tables
+    assert _columns(table) == [("序号", "number"), ("重点任务", "task"), ("推进情况", "progress"), ("牵头处室", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [("1", "一、创新平台"), ("2", "一、创新平台"), ("三", "二、成果转化")]
+    assert table.rows[1].owners == ("高新处", "规划处")
+    assert _texts(table.rows[2], "progress") == ["上半年技术交易额96亿元。"]
+    assert report.unplaced == () and "unknown-column" not in _codes(report)
+
+
+def test_cells_apart_by_spaces_like_the_header_are_split_there(tmp_report):
+    report = parse_file(tmp_report("某市2021年工作推进情况\n\n序号　内容与要求　完成情况　责任单位\n"
+                                   "1　确保增长7%。　增长8.1%。　市发改委\n2 新增就业5万人。 新增4.2万人。 市人力社保局、市总工会\n"))
+    (table,) = report.tables
+    assert [c.label for c in table.columns] == ["序号", "内容与要求", "完成情况", "责任单位"]
+    assert [(r.task, _texts(r, "progress"), r.owners) for r in table.rows] == [
+        ("确保增长7%。", ["增长8.1%。"], ("市发改委",)),
+        ("新增就业5万人。", ["新增4.2万人。"], ("市人力社保局", "市总工会"))]
+    assert "unsplit-row" not in _codes(report)
+
+
+def test_rows_the_publisher_did_not_number_stay_rows(tmp_report):
+    """A row with a task of its own is a row, not the continuation of the row above."""
+    report = parse_file(tmp_report("某表情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n"
+                                   "| | 任务甲。 | 完成甲。 |\n| | 任务乙。 | 完成乙。 |\n| | | 乙的续行。 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task, _texts(r, "progress")) for r in table.rows] == [
+        (None, "任务甲。", ["完成甲。"]), (None, "任务乙。", ["完成乙。", "乙的续行。"])]
+
+
+def test_cells_apart_by_tabs_as_a_browser_copies_a_table():
+    report = parse_file(DATA / "tab_cells.txt")
+    (table,) = report.tables
+    assert table.layout == "tabs"
+    assert _columns(table) == [("序号", "number"), ("工作事项", "task"), ("完成情况（截至6月底）", "progress"),
+                               ("责任处室", "owners"), ("备注", None)]
+    row1, row2, row3 = table.rows
+    assert [(i.marker, i.text) for i in row1.cell("progress")] == [("1.", "已开工项目68项。"), ("2.", "完成投资120亿元。")]
+    assert row1.owners == ("投资处",) and row1.cell("备注") == ()
+    assert (row2.cell("progress"), row2.owners, _texts(row2, "备注")) == ((), ("中小企业处", "产业处"), ["待下半年认定"])
+    assert row3.task == "推进数字化改造 200家企业。"
+    assert _texts(row3, "progress") == ["已完成改造112家。", "培训企业负责人300人次。"] and row3.owners == ("数字经济处",)
+    assert [p.text for s in report.sections for p in s.paragraphs] == ["下半年将继续推进各项工作。"]
+    assert "unsplit-row" not in _codes(report)
+
+
+def test_a_section_announcing_its_count_is_checked_against_its_rows(tmp_report):
+    part = "| 序号 | 重点任务 | 推进情况 | 牵头单位 |\n|---|---|---|---|\n"
+    report = parse_file(tmp_report(
+        "某县2023年重点工作推进情况\n\n县长主抓重点工作(3项)\n\n" + part + "| 1 | 甲。 | 甲进展。 | 县发改局 |\n"
+        "| 2 | 乙。 | 乙进展。 | 县经信局 |\n\n副县长分管重点工作(1项)\n\n" + part + "| 3 | 丙。 | 丙进展。 | 县交通运输局 |\n"
+        "\n其他重点工作(2项)\n\n" + part + "| 4 | 丁。 | 丁进展。 | 县交通运输局 |\n"))
+    (table,) = report.tables
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4"]
+    counts = [(d.line, d.message) for d in report.diagnostics if d.code == "row-count"]
+    assert counts == [(3, "the section '县长主抓重点工作(3项)' announces 3 rows but 2 were found"),
+                      (16, "the section '其他重点工作(2项)' announces 2 rows but 1 were found")]
+
+
+def test_flattened_table_in_parts_with_the_header_repeated_is_one_table():
+    report = parse_file(DATA / "flat_parts.txt")
+    (table,) = report.tables
+    assert table.layout == "flat"
+    assert table.caption is None
+    assert [c.label for c in table.columns] == ["重点工作任务", "完成情况", "责任单位"]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "市长主抓重点工作"), ("2", "市长主抓重点工作"), ("3", "副市长分管重点工作")]
+    assert table.rows[1].owners == ("市人力社保局",)  # not the next part's caption or header
+    assert table.rows[2].owners == ("市林业局", "市自然资源和规划局")
+    assert report.sections == () and report.unplaced == ()
+
+
+def test_progress_that_ends_like_a_unit_is_not_split_off_as_one(tmp_report):
+    report = parse_file(tmp_report("某市2021年工作推进情况\n\n序号内容与要求完成情况责任单位\n"
+                                   "1编制专项规划。规划初稿已报省政府\n2推进改革。已完成。市发改委\n"))
+    row1, row2 = report.tables[0].rows
+    assert row1.owners == () and row1.task == "编制专项规划。规划初稿已报省政府"
+    assert row2.owners == ("市发改委",)
+
+
+def test_flattened_rows_with_owners_in_the_task_and_fields_after_labels(tmp_report):
+    report = parse_file(tmp_report(
+        "某局2022年重点工作情况\n\n序号\n\n重点任务\n\n进展情况\n\n1\n\n建设孵化器5家。（责任单位:高新处、成果处）\n\n"
+        "进展情况:已建成3家。下步打算:年底前建成其余2家。\n\n2\n\n举办创新大赛。\n\n已举办。\n"))
+    (table,) = report.tables
+    assert [(c.label, c.role, c.from_cells) for c in table.columns] == [
+        ("序号", "number", False), ("重点任务", "task", False), ("进展情况", "progress", False), ("责任单位", "owners", True)]
+    row1, row2 = table.rows
+    assert (row1.task, row1.owners) == ("建设孵化器5家。", ("高新处", "成果处"))
+    assert _texts(row1, "progress") == ["进展情况:已建成3家。", "下步打算:年底前建成其余2家。"]
+    assert (row2.task, row2.owners, _texts(row2, "progress")) == ("举办创新大赛。", (), ["已举办。"])
+
+
+def test_second_header_row_of_rows_without_a_leading_pipe(tmp_report):
+    """`a | b |` rows: a second header line starting with an empty cell reads like `| b |`; it stays aligned."""
+    report = parse_file(tmp_report("某表情况\n\n序号 | 重点任务 | 完成情况 | | 责任单位 |\n | | 进展 | 问题 | |\n"
+                                   "1 | 甲。 | 甲进展。 | 无 | 高新处 |\n"))
+    (table,) = report.tables
+    assert [(c.label, c.group) for c in table.columns] == [
+        ("序号", None), ("重点任务", None), ("进展", "完成情况"), ("问题", "完成情况"), ("责任单位", None)]
+    assert (table.rows[0].task, _texts(table.rows[0], "problems"), table.rows[0].owners) == ("甲。", ["无"], ("高新处",))
+
+
+def test_rows_without_a_leading_pipe_keep_an_empty_first_cell(tmp_report):
+    report = parse_file(tmp_report("某表情况\n\n序号 | 重点任务 | 完成情况 | 责任单位 |\n1 | 甲。 | 甲进展。 | 高新处 |\n"
+                                   " | | 甲的续行。 | |\n2 | 乙。 | 乙进展。 | 规划处 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task, _texts(r, "progress")) for r in table.rows] == [
+        ("1", "甲。", ["甲进展。", "甲的续行。"]), ("2", "乙。", ["乙进展。"])]
