@@ -9,6 +9,13 @@ project is a new directory under bench-results/: on these machines a directory w
 thousands of files were just deleted is slow to write to for minutes. Prints a table,
 whether each target is met, and writes bench-results/bench.json.
 
+Search (issue 15), after each cold build: the index's size per 1,000 pages indexed, and the
+bytes a browser fetches from pagefind/ for one query on a freshly opened search page (its
+scripts, each bundle's metadata, the index chunks and the fragments of the results shown),
+the median over QUERIES, in headless Chromium when it is installed; then the CPU seconds of
+indexing the report and task pages again on their own (Pagefind and our part of it, steadier
+than the build's search_s on a shared machine).
+
 Targets (issue 6), for reading the numbers, not asserted: pipeline < 10% of the build;
 160 reports at >= 400 pages/s; add one report and rebuild 160 in < 3 s; peak < 300 MB at 1,600.
 """
@@ -16,14 +23,18 @@ Targets (issue 6), for reading the numbers, not asserted: pipeline < 10% of the 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from tests.sitebuild import copy_project
 from tests.synthetic import corpus
@@ -66,6 +77,73 @@ def run_build(folder: Path) -> dict:
             "pipeline_share": round((timings["parse"] + timings["link"] + timings["emit"]) / wall, 3)}
 
 
+QUERIES = ("科技", "实验室", "种质资源", "监督处", "高质量发展", "G60")
+"""Typical queries: words of the synthetic reports (which are made of the seeds' sentences)."""
+
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    served: list[tuple[str, int]]
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        self.served.append((self.path, len(data)))
+        outputfile.write(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def search_measures(site: Path) -> dict:
+    """Index size per 1,000 pages indexed, and kB fetched from pagefind/ for one query."""
+    from tests.browser import SEARCH_DONE, Browser, available
+
+    root = site / "pagefind"
+    pages = sum(language["page_count"] for entry in root.glob("*/pagefind-entry.json")
+                for language in json.loads(entry.read_text("utf-8"))["languages"].values())
+    code = (".js", ".pagefind")  # Pagefind's scripts and WebAssembly, the same in every bundle
+    index = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.name.endswith(code))
+    result = {"search_pages": pages, "index_kb_per_1000_pages": round(index / pages * 1000 / 1024)}
+    if not available():
+        return result
+    served: list[tuple[str, int]] = []
+    handler = functools.partial(type("Handler", (_Counting,), {"served": served}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sizes = []
+    try:
+        for query in QUERIES:
+            served.clear()
+            browser = Browser()  # a new profile: nothing cached
+            try:
+                browser.open(f"http://127.0.0.1:{server.server_address[1]}/search/?q={quote(query)}")
+                browser.wait(SEARCH_DONE, timeout=60)
+            finally:
+                browser.close()
+            sizes.append(sum(size for path, size in served if path.startswith("/pagefind/")))
+    finally:
+        server.shutdown()
+        server.server_close()
+    sizes.sort()
+    return {**result, "query_kb": round(sizes[len(sizes) // 2] / 1024, 1),
+            "query_kb_range": [round(sizes[0] / 1024, 1), round(sizes[-1] / 1024, 1)]}
+
+
+INDEX = ("import sys; from pathlib import Path; from generator.index.search import index_search; "
+         "index_search(Path('.'), [], {})")
+
+
+def index_cpu(site: Path) -> float:
+    """CPU seconds to index the report and task pages of a copy of the built site."""
+    copy = site.with_name("index-copy")
+    shutil.copytree(site, copy, symlinks=True)
+    process = subprocess.Popen([sys.executable, "-c", INDEX], cwd=copy, stderr=subprocess.PIPE, text=True)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"indexing failed:\n{stderr}")
+    return round(usage.ru_utime + usage.ru_stime, 2)
+
+
 def measure(count: int, with_add: bool) -> list[dict]:
     """A cold build of `count` reports in a fresh project; then, if asked, a rebuild with
     nothing changed and one after adding the next report (the monthly routine)."""
@@ -75,7 +153,8 @@ def measure(count: int, with_add: bool) -> list[dict]:
     (ROOT / "bench-results").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scratch-", dir=ROOT / "bench-results") as tmp:
         folder = project(Path(tmp), files)
-        results = [{"reports": count, "build": "cold", **run_build(folder)}]
+        results = [{"reports": count, "build": "cold", **run_build(folder), **search_measures(folder / "output"),
+                    "index_cpu_s": index_cpu(folder / "output")}]
         if with_add:
             results.append({"reports": count, "build": "unchanged", **run_build(folder)})
             (folder / "content" / "sources" / last).write_text(extra, encoding="utf-8")
@@ -114,7 +193,8 @@ def main() -> None:
     # The small size is measured `runs` times (it is quick); a larger one once.
     results = [r for i, n in enumerate(sizes) for r in median_of(runs if i == 0 else 1, n, with_add=(i == 0))]
     columns = ["reports", "build", "runs", "wall_s", "wall_s_range", "cpu_s", "pages", "pages_per_s", "parse_s", "link_emit_s", "data_feeds_s",
-               "pelican_s", "search_s", "swap_s", "pipeline_share", "peak_mb", "rendered", "bundles_indexed"]
+               "pelican_s", "search_s", "swap_s", "pipeline_share", "peak_mb", "rendered", "bundles_indexed",
+               "search_pages", "index_kb_per_1000_pages", "query_kb", "query_kb_range", "index_cpu_s"]
     print("SYNTHETIC corpus (tests/synthetic.py), 2 cores")
     print(" | ".join(columns))
     for r in results:

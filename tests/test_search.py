@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import random
+import re
 from urllib.parse import quote
 
 import pytest
+
+from generator.link.ids import report_id, rows_of
+from generator.parse import parse_file
+from tests.conftest import SOURCES
+from tests.sitebuild import soup
 
 from tests.browser import SEARCH_DONE, Browser, available
 from tests.screenshots import serve
@@ -19,9 +27,24 @@ RESULTS = ("[document.getElementById('search-status').textContent, Object.fromEn
            "[...g.querySelectorAll('a')].map(a => a.getAttribute('href'))]))]")
 
 
+BATCH = """(async (queries) => {
+  const form = document.getElementById('search-form'), input = document.getElementById('search-q');
+  const status = document.getElementById('search-status'), found = {};
+  for (const q of queries) {
+    input.value = q;
+    form.requestSubmit();
+    while (status.textContent === '正在搜索……') await new Promise(done => setTimeout(done, 2));
+    found[q] = [...document.querySelectorAll('.search-group a')].map(a => a.getAttribute('href'));
+  }
+  return found;
+})"""
+"""Each query typed into the search form in turn: query -> the hrefs shown, in order."""
+
+
 @pytest.fixture(scope="module")
 def search(tmp_path_factory):
-    site = built_site(tmp_path_factory.mktemp("search"))
+    # The seeds, and a report whose cells hold markup and character references as text.
+    site = built_site(tmp_path_factory.mktemp("search"), extra_sources=(DATA / "hostile_cells.txt",))
     with serve(site) as base:
         browser = Browser()
 
@@ -31,7 +54,11 @@ def search(tmp_path_factory):
             browser.wait(SEARCH_DONE)
             return browser.eval(RESULTS)
 
-        query.browser, query.base = browser, base
+        def batch(queries: list[str]) -> dict[str, list[str]]:
+            query("种子")  # the page is loaded and its form answers
+            return browser.eval(f"{BATCH}({json.dumps(queries, ensure_ascii=False)})")
+
+        query.browser, query.base, query.site, query.batch = browser, base, site, batch
         yield query
         browser.close()
 
@@ -40,7 +67,7 @@ def test_place_name_finds_the_task(search):
     status, groups = search("城西科创大走廊")
     assert status.startswith("找到")
     assert "/reports/2021-00558/tasks/1-01/" in groups["任务"]
-    assert list(groups) == [k for k in ("报告", "任务", "处室", "文件") if k in groups]
+    assert set(groups) <= {"报告", "任务", "处室", "文件"}
 
 
 def test_division_name_finds_the_division_page(search):
@@ -100,3 +127,90 @@ def test_a_site_without_divisions_or_documents_still_searches(tmp_path):
             assert browser.eval(RESULTS)[1] == {"报告": ["/reports/file-summary-sections/"]}
         finally:
             browser.close()
+
+
+def _sample(text: str, rng: random.Random, per_length: int = 2) -> list[str]:
+    """Substrings of 2-6 characters with at least two letters or digits, a few of each length."""
+    chosen = []
+    for length in range(2, 7):
+        pieces = sorted({text[i:i + length] for i in range(len(text) - length + 1)})
+        pieces = [p for p in pieces if sum(c.isalnum() for c in p) >= 2]
+        chosen += rng.sample(pieces, min(per_length, len(pieces)))
+    return chosen
+
+
+def recall_queries(site) -> dict[str, set[str]]:
+    """Queries made from the seeds' own text, each with the pages it must find: pieces of every
+    task title (its task page), every number of three or more digits in a task's 完成情况 (its
+    task page), every division's name (its page) and every document title (its page)."""
+    rng = random.Random(15)
+    wanted: dict[str, set[str]] = {}
+    for path in sorted(SOURCES.glob("0*.txt")):
+        report = parse_file(path)
+        for _, _, _, row, task in rows_of(report):
+            page = f"/reports/{report_id(report)}/tasks/{task}/"
+            progress = " ".join(item.text for item in row.cell("progress"))
+            for text in [*_sample(row.task, rng), *re.findall(r"\d{3,}", progress)]:
+                wanted.setdefault(text, set()).add(page)
+    for folder in ("divisions", "documents"):
+        for html in sorted((site / folder).glob("*/index.html")):
+            title = soup(html).h1.get_text(strip=True)
+            wanted.setdefault(title, set()).add(f"/{folder}/{html.parent.name}/")
+    return wanted
+
+
+def test_every_phrase_of_the_seeds_finds_its_page(search):
+    wanted = recall_queries(search.site)
+    assert len(wanted) > 300
+    found = search.batch(sorted(wanted))
+    missing = {q: sorted(pages - set(found[q])) for q, pages in wanted.items() if pages - set(found[q])}
+    assert not missing, f"{len(missing)} of {len(wanted)} queries miss their page: {dict(list(missing.items())[:15])}"
+
+
+def test_full_width_is_half_width(search):
+    found = search.batch(["Ｇ６０", "G60", "g60"])
+    assert found["Ｇ６０"] == found["G60"] == found["g60"] and "/reports/2021-00558/tasks/1-02/" in found["G60"]
+
+
+def test_one_character_finds_every_page_with_it(search):
+    found = search.batch(["处", "监督处"])
+    assert "/divisions/supervision/" in found["处"] and len(found["处"]) > len(found["监督处"])
+
+
+@pytest.mark.parametrize("query, first", [
+    ("种质资源", "/reports/2021-00558/tasks/2-15/"),  # the task titled with it, not the report
+    ("之江实验室", "/reports/2021-00558/tasks/1-03/"),
+    ("外专局", "/divisions/foreign-experts/"),  # a division's name: its page
+    ("城西科创大走廊", None),
+])
+def test_the_most_specific_page_comes_first(search, query, first):
+    order = search.batch([query])[query]
+    assert order, query
+    if first:
+        assert order[0] == first, order[:5]
+    reports = [i for i, href in enumerate(order) if re.fullmatch(r"/reports/[^/]+/", href)]
+    assert all(i > 0 for i in reports), order[:5]  # a task, division or document page first
+
+
+def test_a_division_is_not_found_by_its_last_character(search):
+    # 监督处 once gave 29 results, on 处 in 责任处室: every page found must hold the name.
+    found = search.batch(["监督处"])["监督处"]
+    assert found
+    for href in found:
+        assert "监督处" in (search.site / href.strip("/") / "index.html").read_text("utf-8"), href
+
+
+def test_report_pages_are_found_by_their_tables(search):
+    # A task's title stands in the report's table: the report page is found by it too.
+    order = search.batch(["做大做强现代种业企业"])["做大做强现代种业企业"]
+    assert "/reports/2021-00558/" in order and order.index("/reports/2021-00558/tasks/2-15/") < order.index("/reports/2021-00558/")
+
+
+def test_excerpts_show_the_text_as_written(search):
+    # The cell says "&amp; &lt;b&gt;" as text: the excerpt shows those characters, and no markup.
+    search("点我")
+    excerpt = search.browser.eval("document.querySelector('.search-list .excerpt').textContent")
+    tags = search.browser.eval("[...document.querySelectorAll('.search-list .excerpt *')].map(e => e.tagName)")
+    assert "&amp; &lt;b&gt;" in excerpt, excerpt
+    assert set(tags) == {"MARK"}
+    assert search.browser.eval("document.querySelector('.search-list .excerpt mark').textContent") == "点我"

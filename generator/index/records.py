@@ -24,8 +24,7 @@ def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
     for did in sorted(names):
         filters = {"kind": ["处室"], "division": [names[did]]}
         years = newest_years(tasks.get(did, {}))
-        # Pagefind segments Chinese one way when indexing and the browser another when searching,
-        # so a name alone is not always found: the overview has its newest year's titles too.
+        # The overview has its newest year's titles too: a task's words find its division.
         recent = tasks[did][years[0]] if years else []
         records.append((None, {"url": f"/divisions/{did}/", "content": "\n".join([names[did], *recent]),
                                "meta": {"title": names[did]}, "filters": filters}))

@@ -1,5 +1,9 @@
 """The search index: Pagefind's extended build, in bundles, reproducible and reused.
 
+Text. Pagefind is given records, not HTML: the text of each report and task page's main
+element split into bigrams (generator/index/text.py), so that every phrase is found whatever
+Chinese segmentation would make of it, and the title a phrase is weighed against.
+
 Bundles. The index is split into one Pagefind bundle per year of 索引号 (the report and
 task pages of that year, read from their HTML, and records for the divisions' pages of that
 year) and one of records for the division overviews and document pages
@@ -13,8 +17,7 @@ fingerprint of them, made from the pages' own fingerprints, in `pagefind/bundles
 bundle whose input did not change is linked from the site being replaced instead of
 indexed again.
 
-Two processes. The bundles are shared between two `pagefind --service` processes, each of
-which loads its Chinese dictionary once (a process per bundle costs 0.25 s each). The
+Two processes. The bundles are shared between two `pagefind --service` processes. The
 `pagefind` package's own client waits 0.1 s per message, so we speak the same pipe
 protocol directly.
 
@@ -45,11 +48,14 @@ from pagefind_bin_extended import get_executable
 from ..errors import BuildError
 from .. import progress
 from ..files import link_tree
+from .text import page_text, words
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"
 RECORDS = "site"
-LANGUAGE = "zh-cn"  # what Pagefind reads from <html lang="zh-CN">; records must say it too
+LANGUAGE = "und"
+"""The language every record is given: not Chinese, so Pagefind neither segments our bigrams
+when indexing nor the query's in the browser (search.js loads the index under this name)."""
 SIGNATURE = b"pagefind_dcd"
 # Pagefind's own ready-made UIs; our search.js uses its JavaScript API only.
 UNUSED = re.compile(r"pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
@@ -57,8 +63,11 @@ _YEAR = re.compile(r"(\d{4})-")
 WORKERS = 2
 """Pagefind processes at once: one alone leaves a core idle while we read its answer and
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
-FORMAT = 4
+FORMAT = 5
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
+WINDOW = 8
+"""Records sent to Pagefind before we read an answer: their answers (each echoes the title,
+up to a few kB) stay well inside a pipe's buffer, so neither side waits on the other's reading."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +79,14 @@ class Bundle:
     folders: tuple[str, ...] = ()
     records: tuple[dict, ...] = ()
 
-    @property
-    def glob(self) -> str:
-        inner = self.folders[0] if len(self.folders) == 1 else "{" + ",".join(self.folders) + "}"
-        return f"reports/{inner}/**/*.html"
+    def pages(self, site: Path) -> list[dict]:
+        """A record of each HTML page under the bundle's folders, in path order."""
+        records = []
+        for folder in self.folders:
+            for path in sorted((site / "reports" / folder).rglob("*.html")):
+                url = "/" + path.relative_to(site).as_posix().removesuffix("index.html")
+                records.append(page_record(url, path.read_text("utf-8")))
+        return records
 
     def fingerprint(self, pages: dict[str, list[str]]) -> str:
         """From the records and the fingerprints of the bundle's pages (`pages`: folder ->
@@ -100,6 +113,21 @@ def bundles(site: Path, records: list[tuple[str | None, dict]]) -> list[Bundle]:
         of_year.setdefault(year if year in by_year else None, []).append(record)
     first = [Bundle(RECORDS, records=tuple(of_year[None]))] if None in of_year else []
     return first + [Bundle(y, folders=tuple(f), records=tuple(of_year.get(y, ()))) for y, f in sorted(by_year.items())]
+
+
+def page_record(url: str, html: str) -> dict:
+    """The Pagefind record of a rendered page: its main text and title as bigram words."""
+    text = page_text(html)
+    filters: dict[str, list[str]] = {}
+    for name, value in text.filters:
+        filters.setdefault(name, []).append(value)
+    return {"url": url, "content": words(text.body), "meta": {"title": words(text.title)}, "filters": filters}
+
+
+def indexed(record: dict) -> dict:
+    """A record of `records.search_records` with its content and title as bigram words."""
+    return {**record, "content": words(record["content"]),
+            "meta": {**record["meta"], "title": words(record["meta"]["title"])}}
 
 
 def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict[str, str],
@@ -172,30 +200,52 @@ class _Service:
         """The bundle's files, path -> bytes. We ask for them rather than have Pagefind write
         them: its service answers before its writes reach the disk."""
         index_id = self.send({"type": "NewIndex", "config": None})["index_id"]
-        if bundle.folders:
-            self.send({"type": "AddDir", "index_id": index_id, "path": str(self.site), "glob": bundle.glob})
-        for record in bundle.records:
-            self.send({"type": "AddRecord", "index_id": index_id, "language": LANGUAGE, "sort": None, **record})
+        waiting = 0  # records sent whose answer is not read yet: Pagefind indexes while we read the next page
+        for record in [*bundle.pages(self.site), *map(indexed, bundle.records)]:
+            self.post({"type": "AddRecord", "index_id": index_id, "language": LANGUAGE, "sort": None, **record})
+            waiting += 1
+            if waiting > WINDOW:
+                self.answer("AddRecord")
+                waiting -= 1
+        for _ in range(waiting):
+            self.answer("AddRecord")
         files = self.send({"type": "GetFiles", "index_id": index_id})["files"]
         self.send({"type": "DeleteIndex", "index_id": index_id})
         return {f["path"]: base64.b64decode(f["content"]) for f in files if not UNUSED.match(f["path"])}
 
     def send(self, payload: dict) -> dict:
+        """Send one request and return its answer (answers to earlier requests are passed over)."""
+        self.post(payload)
+        while True:
+            message_id, answer = self._next(payload["type"])
+            if message_id in (self.last_id, None):
+                return answer
+
+    def post(self, payload: dict) -> None:
         self.last_id += 1
-        message = json.dumps({"message_id": self.last_id, "payload": payload}).encode("utf-8")
+        message = json.dumps({"message_id": self.last_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
             self.process.stdin.write(base64.b64encode(message) + b",")
             self.process.stdin.flush()
-            while True:
-                response = json.loads(base64.b64decode(self._read_message()))
-                if response.get("message_id") in (self.last_id, None):
-                    break
+        except OSError as exc:
+            self._failed(exc)
+
+    def answer(self, kind: str) -> dict:
+        """The next answer, to a request of type `kind`."""
+        return self._next(kind)[1]
+
+    def _next(self, kind: str) -> tuple[int | None, dict]:
+        try:
+            response = json.loads(base64.b64decode(self._read_message()))
         except (OSError, ValueError) as exc:
-            raise BuildError(f"Pagefind failed: {exc}; {self.process.stderr.read().decode(errors='replace')}") from exc
+            self._failed(exc)
         answer = response["payload"]
         if answer.get("type") == "Error":
-            raise BuildError(f"Pagefind failed on {payload['type']}: {answer.get('message')}")
-        return answer
+            raise BuildError(f"Pagefind failed on {kind}: {answer.get('message')}")
+        return response.get("message_id"), answer
+
+    def _failed(self, exc: Exception):
+        raise BuildError(f"Pagefind failed: {exc}; {self.process.stderr.read().decode(errors='replace')}") from exc
 
     def _read_message(self) -> bytes:
         while b"," not in self.buffer:

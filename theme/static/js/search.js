@@ -2,9 +2,18 @@
 // The index comes in bundles (one per year, one for divisions and documents, listed in
 // pagefind/bundles.json): the first is loaded, the others merged into it.
 // Pages stay readable without this script: the search page then points to the indexes.
+//
+// The index holds bigram words (generator/index/text.py): a query is split the same way.
+// Each run of letters and digits in it must occur in a page as written (a phrase of its
+// bigrams; a single character as the start of a word); Pagefind's ranked search over all
+// the words orders those pages, then a phrase in the title comes first, and a report page
+// after the task, division and document pages that hold the same text.
 (function () {
   "use strict";
   var KINDS = ["报告", "任务", "处室", "文件"];
+  var LANGUAGE = "und";  // generator/index/search.py LANGUAGE
+  var SPACE = "\u2063", ORIGINAL = "~";  // generator/index/text.py
+  var SHOWN = 60;  // results whose text is loaded and shown
   var script = document.currentScript;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
@@ -21,6 +30,27 @@
     return node;
   }
 
+  function normal(text) { return text.normalize("NFKC").toLowerCase(); }
+
+  // The query's runs of letters and digits, each an array of characters, in NFKC form.
+  function runs(query) {
+    return normal(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(function (run) { return Array.from(run); });
+  }
+
+  function pairs(run) {
+    if (run.length === 1) return run;
+    return run.slice(1).map(function (c, i) { return run[i] + c; });
+  }
+
+  // The text the index words were made from: the first character of each word (of its original half).
+  function shown(indexed) {
+    return (indexed || "").split(" ").map(function (word) {
+      if (word === SPACE) return " ";
+      var chars = Array.from(word), at = chars.indexOf(ORIGINAL, 1);
+      return at > 0 ? chars[at + 1] || "" : chars[0] || "";
+    }).join("");
+  }
+
   function load() {
     return fetch(manifest).then(function (response) {
       if (!response.ok) throw new Error(response.status);
@@ -32,7 +62,13 @@
       var options = { excerptLength: 40, baseUrl: new URL("../", manifest).pathname };
       return import(paths[0] + "pagefind.js").then(function (pagefind) {
         return Promise.resolve(pagefind.options(options)).then(function () {
-          return Promise.all(paths.slice(1).map(function (path) { return pagefind.mergeIndex(path, options); }));
+          // Pagefind takes the query's language from <html lang> when it starts, and would cut
+          // a Chinese query into its own words; the index is LANGUAGE, so it starts under that.
+          var html = document.documentElement, lang = html.getAttribute("lang");
+          html.setAttribute("lang", LANGUAGE);
+          try { pagefind.init(); } finally { html.setAttribute("lang", lang); }
+          var merge = Object.assign({ language: LANGUAGE }, options);
+          return Promise.all(paths.slice(1).map(function (path) { return pagefind.mergeIndex(path, merge); }));
         }).then(function () { return pagefind; });
       });
     });
@@ -48,51 +84,102 @@
       var params = new URLSearchParams(location.search);
       Object.keys(selects).forEach(function (name) { if (params.get(name)) selects[name].value = params.get(name); });
       if (params.get("q")) { input.value = params.get("q"); run(pagefind); }
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var params = new URLSearchParams();
-      params.set("q", input.value);
-      Object.keys(selects).forEach(function (name) { if (selects[name].value) params.set(name, selects[name].value); });
-      history.replaceState(null, "", "?" + params.toString());
-      run(pagefind);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var params = new URLSearchParams();
+        params.set("q", input.value);
+        Object.keys(selects).forEach(function (name) { if (selects[name].value) params.set(name, selects[name].value); });
+        history.replaceState(null, "", "?" + params.toString());
+        run(pagefind);
+      });
     });
   }).catch(function () {
     status.textContent = "搜索索引未能加载。请从信息公开目录、全部任务或处室页面查找。";
   });
 
+  // The pages holding every run of the query, best first (see the top of this file).
+  function find(pagefind, query, filters) {
+    var parts = runs(query);
+    var ranked = pagefind.search([].concat.apply([], parts.map(pairs)).join(" "), { filters: filters });
+    var exact = parts.map(function (run) {
+      return run.length === 1 ? ranked : pagefind.search('"' + pairs(run).join(" ") + '"', { filters: filters });
+    });
+    return Promise.all([ranked].concat(exact)).then(function (found) {
+      var keep = found.slice(1).map(function (s) { return new Set(((s && s.results) || []).map(function (r) { return r.id; })); });
+      return ((found[0] && found[0].results) || []).filter(function (r) {
+        return keep.every(function (ids) { return ids.has(r.id); });
+      });
+    }).then(function (hits) {
+      return Promise.all(hits.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (items) {
+        var wanted = parts.map(function (run) { return run.join(""); });
+        items.forEach(function (d, i) {
+          var title = normal(shown(d.meta.title));
+          d.shownTitle = shown(d.meta.title);
+          d.order = [title === wanted.join(" ") || title === wanted.join("") ? 0 : wanted.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 2,
+                     (d.filters.kind || [])[0] === "报告" ? 1 : 0, i];
+        });
+        items.sort(function (a, b) {
+          for (var k = 0; k < 3; k++) if (a.order[k] !== b.order[k]) return a.order[k] - b.order[k];
+          return 0;
+        });
+        return { count: hits.length, items: items, wanted: wanted };
+      });
+    });
+  }
+
+  // An excerpt of the page's text around the first hit, each hit in <mark>: text nodes only.
+  function excerpt(text, wanted) {
+    var chars = Array.from(text), norm = "", at = [];
+    chars.forEach(function (c, i) { var n = normal(c); norm += n; for (var k = 0; k < n.length; k++) at.push(i); });
+    var marks = new Array(chars.length).fill(false), first = -1;
+    wanted.forEach(function (w) {
+      for (var from = norm.indexOf(w); from >= 0; from = norm.indexOf(w, from + 1)) {
+        for (var k = from; k < from + w.length; k++) marks[at[k]] = true;
+        if (first < 0 || at[from] < first) first = at[from];
+      }
+    });
+    var start = Math.max(0, (first < 0 ? 0 : first) - 12), end = Math.min(chars.length, start + 60);
+    var node = el("p", { "class": "excerpt" });
+    if (start > 0) node.appendChild(document.createTextNode("…"));
+    for (var i = start; i < end;) {
+      var j = i;
+      while (j < end && marks[j] === marks[i]) j++;
+      var piece = chars.slice(i, j).join("");
+      node.appendChild(marks[i] ? el("mark", {}, piece) : document.createTextNode(piece));
+      i = j;
+    }
+    if (end < chars.length) node.appendChild(document.createTextNode("…"));
+    return node;
+  }
+
   function run(pagefind) {
     var query = input.value.trim();
     results.textContent = "";
-    if (!query) { status.textContent = "请输入要搜索的词。"; return; }
+    if (!runs(query).length) { status.textContent = "请输入要搜索的词。"; return; }
     var filters = {};
     Object.keys(selects).forEach(function (name) { if (selects[name].value) filters[name] = selects[name].value; });
     status.textContent = "正在搜索……";
-    pagefind.search(query, { filters: filters }).then(function (search) {
-      if (!search || !search.results.length) {
+    find(pagefind, query, filters).then(function (found) {
+      if (!found.count) {
         status.textContent = "没有找到与“" + query + "”相关的内容。";
         return;
       }
-      return Promise.all(search.results.slice(0, 60).map(function (r) { return r.data(); })).then(function (items) {
-        status.textContent = "找到 " + search.results.length + " 个结果。";
-        KINDS.forEach(function (kind) {
-          var mine = items.filter(function (d) { return (d.filters.kind || [])[0] === kind; });
-          if (!mine.length) return;
-          var section = el("section", { "class": "search-group", "data-kind": kind });
-          section.appendChild(el("h2", {}, kind + "（" + mine.length + "）"));
-          var list = el("ol", { "class": "search-list" });
-          mine.forEach(function (d) {
-            var li = el("li");
-            var link = el("a", { href: d.url }, d.meta.title || d.url);
-            li.appendChild(link);
-            var excerpt = el("p", { "class": "excerpt" });
-            excerpt.innerHTML = d.excerpt; // Pagefind escapes page text; only its <mark> is markup
-            li.appendChild(excerpt);
-            list.appendChild(li);
-          });
-          section.appendChild(list);
-          results.appendChild(section);
+      status.textContent = "找到 " + found.count + " 个结果。";
+      var kinds = [];  // in the order of each kind's best result
+      found.items.forEach(function (d) { var k = (d.filters.kind || [])[0]; if (KINDS.indexOf(k) >= 0 && kinds.indexOf(k) < 0) kinds.push(k); });
+      kinds.forEach(function (kind) {
+        var mine = found.items.filter(function (d) { return (d.filters.kind || [])[0] === kind; });
+        var section = el("section", { "class": "search-group", "data-kind": kind });
+        section.appendChild(el("h2", {}, kind + "（" + mine.length + "）"));
+        var list = el("ol", { "class": "search-list" });
+        mine.forEach(function (d) {
+          var li = el("li");
+          li.appendChild(el("a", { href: d.url }, d.shownTitle || d.url));
+          li.appendChild(excerpt(shown(d.content), found.wanted));
+          list.appendChild(li);
         });
+        section.appendChild(list);
+        results.appendChild(section);
       });
     });
   }
