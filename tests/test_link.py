@@ -21,6 +21,8 @@ from hypothesis import given, strategies as st
 
 from generator.link import link, threads as threads_module
 from generator.link.dates import find_dates, report_period
+from generator.link.documents import cited_of
+from generator.link.events import statements_of
 from generator.link.ids import report_id, rows_of
 from generator.link.source import Source
 from generator.link.summary import brings, notes
@@ -79,9 +81,9 @@ def test_a_division_entry_repeated_next_month_is_one_event_of_that_division():
 
 
 def test_every_dated_clause_and_every_citation_of_every_report_is_in_the_archive_once(sources, archive):
-    stated = Counter(st.seen for s in sources for st in s.statements)
+    stated = Counter(st.seen for s in sources for st in s.learned("statements", statements_of))
     assert Counter(seen for e in archive.events for seen in e.seen) == stated
-    assert Counter(m for d in archive.documents for m in d.mentions) == Counter(m for s in sources for m in s.cited)
+    assert Counter(m for d in archive.documents for m in d.mentions) == Counter(m for s in sources for m in s.learned("cited", cited_of))
 
 
 def test_a_report_period_is_not_an_event(sources, archive):

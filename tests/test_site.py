@@ -200,7 +200,7 @@ def _outlive_the_build(started, late):
 
 
 def test_work_beside_the_build_reports_its_result_and_its_failures(tmp_path):
-    from generator.site.build import meanwhile
+    from generator.site.meanwhile import meanwhile
 
     with meanwhile(_answer) as result:
         assert result() == {"pages": 1234}

@@ -17,57 +17,37 @@ fingerprint of them, made from the pages' own fingerprints, in `pagefind/bundles
 bundle whose input did not change is linked from the site being replaced instead of
 indexed again.
 
-Two processes. The bundles are shared between two `pagefind --service` processes. The
-`pagefind` package's own client waits 0.1 s per message, so we speak the same pipe
-protocol directly.
-
-Reproducible. Pagefind 1.5 writes each filter's values, and the list of filters in its
-metadata file, in hash-map order (upstream Pagefind/pagefind#638). We take the bundle's
-files from Pagefind, sort those lists, re-encode the files, name them by their content hash
-as Pagefind does, update the references, and write the files; the page numbers inside are
-already stable.
+Two processes. The bundles are shared between two `pagefind --service` processes, each
+spoken to directly (index/pagefind.py), whose files are made reproducible before they are
+written (`pagefind.stabilize`).
 """
 
 from __future__ import annotations
 
-import base64
-import gzip
 import hashlib
 import json
 import re
-import subprocess
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import cbor2
-from pagefind_bin_extended import get_executable
 
-from ..errors import BuildError
 from .. import progress
 from ..files import link_tree
+from .pagefind import Service, stabilize
 from .text import page_text, words
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"
 RECORDS = "site"
-LANGUAGE = "und"
-"""The language every record is given: not Chinese, so Pagefind neither segments our bigrams
-when indexing nor the query's in the browser (search.js loads the index under this name)."""
-SIGNATURE = b"pagefind_dcd"
-# Pagefind's own ready-made UIs; our search.js uses its JavaScript API only.
-UNUSED = re.compile(r"pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
 _YEAR = re.compile(r"(\d{4})-")
 WORKERS = 2
 """Pagefind processes at once: one alone leaves a core idle while we read its answer and
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
 FORMAT = 5
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
-WINDOW = 8
-"""Records sent to Pagefind before we read an answer: their answers (each echoes the title,
-up to a few kB) stay well inside a pipe's buffer, so neither side waits on the other's reading."""
 
 
 @dataclass(frozen=True)
@@ -160,9 +140,10 @@ def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict
 
 def _index_all(site: Path, todo: list[Bundle], root: Path, done: Callable[[], None]) -> None:
     if todo:
-        with _Service(site) as service:
+        with Service(site) as service:
             for bundle in todo:
-                for name, data in sorted(stabilize(service.index(bundle)).items()):
+                records = [*bundle.pages(service.site), *map(indexed, bundle.records)]
+                for name, data in sorted(stabilize(service.index(records)).items()):
                     path = root / bundle.name / name
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(data)
@@ -175,115 +156,3 @@ def _manifest(folder: Path) -> dict[str, str]:
         return {b["name"]: b["input"] for b in data["bundles"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-
-
-class _Service:
-    """`pagefind --service`: base64 JSON requests and responses, each followed by a comma."""
-
-    def __init__(self, site: Path) -> None:
-        self.site = site.resolve()
-        self.last_id = 0
-        self.buffer = b""
-
-    def __enter__(self) -> "_Service":
-        self.process = subprocess.Popen([str(get_executable()), "--service"], cwd=self.site,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.process.stdin.close()
-        self.process.stdout.close()
-        self.process.wait()
-        self.process.stderr.close()
-
-    def index(self, bundle: Bundle) -> dict[str, bytes]:
-        """The bundle's files, path -> bytes. We ask for them rather than have Pagefind write
-        them: its service answers before its writes reach the disk."""
-        index_id = self.send({"type": "NewIndex", "config": None})["index_id"]
-        waiting = 0  # records sent whose answer is not read yet: Pagefind indexes while we read the next page
-        for record in [*bundle.pages(self.site), *map(indexed, bundle.records)]:
-            self.post({"type": "AddRecord", "index_id": index_id, "language": LANGUAGE, "sort": None, **record})
-            waiting += 1
-            if waiting > WINDOW:
-                self.answer("AddRecord")
-                waiting -= 1
-        for _ in range(waiting):
-            self.answer("AddRecord")
-        files = self.send({"type": "GetFiles", "index_id": index_id})["files"]
-        self.send({"type": "DeleteIndex", "index_id": index_id})
-        return {f["path"]: base64.b64decode(f["content"]) for f in files if not UNUSED.match(f["path"])}
-
-    def send(self, payload: dict) -> dict:
-        """Send one request and return its answer (answers to earlier requests are passed over)."""
-        self.post(payload)
-        while True:
-            message_id, answer = self._next(payload["type"])
-            if message_id in (self.last_id, None):
-                return answer
-
-    def post(self, payload: dict) -> None:
-        self.last_id += 1
-        message = json.dumps({"message_id": self.last_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
-        try:
-            self.process.stdin.write(base64.b64encode(message) + b",")
-            self.process.stdin.flush()
-        except OSError as exc:
-            self._failed(exc)
-
-    def answer(self, kind: str) -> dict:
-        """The next answer, to a request of type `kind`."""
-        return self._next(kind)[1]
-
-    def _next(self, kind: str) -> tuple[int | None, dict]:
-        try:
-            response = json.loads(base64.b64decode(self._read_message()))
-        except (OSError, ValueError) as exc:
-            self._failed(exc)
-        answer = response["payload"]
-        if answer.get("type") == "Error":
-            raise BuildError(f"Pagefind failed on {kind}: {answer.get('message')}")
-        return response.get("message_id"), answer
-
-    def _failed(self, exc: Exception):
-        raise BuildError(f"Pagefind failed: {exc}; {self.process.stderr.read().decode(errors='replace')}") from exc
-
-    def _read_message(self) -> bytes:
-        while b"," not in self.buffer:
-            chunk = self.process.stdout.read1(1 << 16)
-            if not chunk:
-                raise OSError("Pagefind stopped before answering")
-            self.buffer += chunk
-        message, _, self.buffer = self.buffer.partition(b",")
-        return message
-
-
-def _decode(data: bytes):
-    raw = gzip.decompress(data)
-    if not raw.startswith(SIGNATURE):
-        raise BuildError("a Pagefind file this version of the build does not understand")
-    return cbor2.loads(raw[len(SIGNATURE):])
-
-
-def _encode(files: dict[str, bytes], prefix: str, language: str, digits: int, suffix: str, data) -> str:
-    """Add `data` to `files` under a name from its content hash, as Pagefind names it; returns the name."""
-    encoded = SIGNATURE + cbor2.dumps(data)
-    name = f"{language}_{hashlib.sha256(encoded).hexdigest()[:digits]}"
-    files[f"{prefix}{name}{suffix}"] = gzip.compress(encoded, mtime=0)
-    return name
-
-
-def stabilize(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The bundle with its filter lists sorted and the files that hold them renamed to match."""
-    files = dict(files)
-    entry = json.loads(files["pagefind-entry.json"])
-    for language, info in entry["languages"].items():
-        meta = _decode(files.pop(f"pagefind.{info['hash']}.pf_meta"))
-        filters = []
-        for name, old_hash in sorted(meta[3]):
-            filter_name, values = _decode(files.pop(f"filter/{old_hash}.pf_filter"))
-            filters.append([name, _encode(files, "filter/", language, 7, ".pf_filter",
-                                          [filter_name, sorted(values, key=lambda v: v[0])])])
-        meta[3] = filters
-        info["hash"] = _encode(files, "pagefind.", language, 13, ".pf_meta", meta)
-    files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return files

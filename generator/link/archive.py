@@ -13,11 +13,14 @@ threads.py (tasks followed across a series).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..model import record
 from .dates import When
-from .source import Source
 from .text import normal
+
+if TYPE_CHECKING:  # the stage's output names its input; linking code imports this module
+    from .source import Source
 
 DONE_ROLES = frozenset({"progress"})
 """Columns whose text says what was done (完成情况 / 进展情况). Division entries are done too."""

@@ -116,7 +116,7 @@ def stages() -> dict[str, int]:
 
 
 def cited_of(source) -> tuple[ArchiveMention, ...]:
-    """Every citation of a report, each with where it stands (`Source.cited`)."""
+    """Every citation of a report, each with where it stands (kept as `Source.learned("cited")`)."""
     report, rid = source.report, source.id
     title = report.meta.title or report.source
     period = report_period(report.meta.title, report.meta.issued)
@@ -142,7 +142,7 @@ def documents_of(sources) -> tuple[Document, ...]:
     order = {s.id: n for n, s in enumerate(sources)}
     cited: dict[str, list[ArchiveMention]] = {}
     for s in sources:
-        for m in s.cited:
+        for m in s.learned("cited", cited_of):
             cited.setdefault(m.doc_id, []).append(m)
     documents = []
     for did, mentions in cited.items():

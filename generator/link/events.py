@@ -31,7 +31,7 @@ class Statement:
 
 
 def statements_of(source) -> tuple[Statement, ...]:
-    """Every dated clause of a report's task cells and division entries (`Source.statements`)."""
+    """Every dated clause of a report's task cells and division entries (kept as `Source.learned("statements")`)."""
     report, rid = source.report, source.id
     title = report.meta.title or report.source
     period = report_period(report.meta.title, report.meta.issued)
@@ -64,7 +64,7 @@ def one_event_each(sources, thread_of) -> tuple[ArchiveEvent, ...]:
     -> thread id."""
     groups: dict[tuple, list[Statement]] = {}
     for source in sources:
-        for st in source.statements:
+        for st in source.learned("statements", statements_of):
             s = st.seen
             owner = thread_of[(s.report_id, s.task_id)] if s.task_id else f"division {st.divisions[0]}"
             w = st.when

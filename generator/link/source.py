@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..model import Report
 
@@ -19,15 +18,9 @@ class Source:
     key: str = ""
     """What the report was made from (file name and bytes, address, code): `memo.SourceCache.key`."""
 
-    # What linking needs of each report, worked out once and kept in the report cache.
-    @cached_property
-    def statements(self) -> tuple:
-        """Its dated clauses, for the linking stage's events (events.statements_of)."""
-        from .events import statements_of
-        return statements_of(self)
-
-    @cached_property
-    def cited(self) -> tuple:
-        """Its citations of documents, for the linking stage (documents.cited_of)."""
-        from .documents import cited_of
-        return cited_of(self)
+    def learned(self, name: str, work):
+        """What linking works out of this report alone (`work(self)`), once: kept on the Source,
+        so the report cache (site/memo.py) saves it with the report."""
+        if name not in self.__dict__:
+            object.__setattr__(self, name, work(self))
+        return self.__dict__[name]

@@ -1,5 +1,6 @@
-"""The whole build, top to bottom: read the reports, write their pages, write open data and
-feeds, render the pages (reusing unchanged ones), index for search, swap the site in.
+"""The whole build, top to bottom (`_build`): read and parse the reports, link them, write
+their pages (and, in a second process, open data and feeds), render the pages with Pelican
+(reusing unchanged ones), index them for search, swap the site in.
 
 A bad report is reported and left out; the rest of the site is still built. The site is
 made in a fresh directory beside the output, and only a build that finished every stage
@@ -12,17 +13,14 @@ import contextlib
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import time
-import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from ..errors import EXIT_BUILD_FAILED, EXIT_INTERRUPTED, EXIT_LEFT_OUT, EXIT_OK, EXIT_OUTPUT, BuildError, ReportError
 from ..link.documents import alias_candidates
@@ -33,6 +31,7 @@ from ..read import file_error, unsupported_files
 from ..link.ids import report_id
 from ..files import replace_file
 from .checkpoints import checkpoint
+from .meanwhile import meanwhile
 from .gone import gone
 from .memo import PageMemo, SourceCache
 from .output import about_output, during, explain, left_in_place, locked, swap, tidy, uninterrupted
@@ -43,7 +42,7 @@ from ..link import Archive, link
 from ..link.source import Source
 from ..index.records import search_records
 from ..write.pages import GENERATED, PageGroup, all_pages
-from ..render.pelican import PageFile, Workers, die_with_parent, render_pages
+from ..render.pelican import PageFile, Workers, render_pages
 from ..index.search import index_search
 
 SOURCE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -179,58 +178,6 @@ def write_pages(root: Path) -> list[str]:
     emit_pages(root, link(sources))
     cache.save()
     return errors
-
-
-T = TypeVar("T")
-
-
-@contextlib.contextmanager
-def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
-    """Run `work` in a forked process while the with-block runs; the function this yields
-    waits for its result, raising what `work` raised as a BuildError (its message; for an
-    OSError the file; for a bug the traceback). The process shares this one's memory as it
-    was, so nothing is copied to it. Leaving the block ends it. Without fork (Windows),
-    `work` runs when its result is asked for."""
-    if not Workers.possible():
-        yield work
-        return
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def child() -> None:
-        die_with_parent()
-        try:
-            answer = ("ok", work())
-        except BuildError as exc:
-            answer = ("error", str(exc))
-        except OSError as exc:  # a full disk, a folder that is a file: raised again as it was
-            answer = ("oserror", (exc.errno, exc.strerror, exc.filename))
-        except BaseException:  # a bug: its traceback, for the build process to show
-            answer = ("error", traceback.format_exc())
-        send.send(answer)
-
-    process = context.Process(target=child, daemon=True)
-    process.start()
-    send.close()
-
-    def result() -> T:
-        try:
-            kind, value = receive.recv()
-        except EOFError:  # it was killed
-            raise BuildError("a process of the build ended without finishing its work") from None
-        if kind == "oserror":
-            raise OSError(*value)
-        if kind != "ok":
-            raise BuildError(value)
-        return value
-
-    try:
-        yield result
-    finally:
-        if process.is_alive():
-            process.terminate()
-        process.join()
-        receive.close()
 
 
 def _data_and_feeds(fresh: Path, archive: Archive, cache: SourceCache, previous: Path | None,
