@@ -214,3 +214,23 @@ def test_excerpts_show_the_text_as_written(search):
     assert "&amp; &lt;b&gt;" in excerpt, excerpt
     assert set(tags) == {"MARK"}
     assert search.browser.eval("document.querySelector('.search-list .excerpt mark').textContent") == "点我"
+
+
+def test_a_task_followed_across_reports_is_one_result_that_says_so(tmp_path):
+    # The half-year seed and a cumulative report repeating its tasks word for word: each task
+    # has a page in both reports, and search shows it once (issue 14: it listed each twice).
+    site = built_site(tmp_path, extra_sources=(DATA / "series_2021_q3_cumulative.txt",))
+    with serve(site) as base:
+        browser = Browser()
+        try:
+            browser.open(f"{base}search/?q={quote('大力推进杭州城西科创大走廊建设')}")
+            browser.wait(SEARCH_DONE)
+            _, groups = browser.eval(RESULTS)
+            tasks = [href for href in groups["任务"] if href.endswith("/tasks/1-01/")]
+            assert len(tasks) == 1, groups["任务"]
+            also = browser.eval("[...document.querySelectorAll('.search-list li')].filter(li => "
+                                "li.querySelector('a').getAttribute('href').endsWith('/tasks/1-01/'))[0]"
+                                ".querySelector('.also').textContent")
+            assert also.startswith("这项任务还见于另外 1 份报告")
+        finally:
+            browser.close()

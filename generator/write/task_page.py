@@ -34,6 +34,8 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
         "report_id": rid,
         "task_id": tid,
         "owners": list(row.owners),
+        # Search shows a task followed across reports once (the site's reading: search.js).
+        "thread_id": thread.id if thread and len(thread.members) > 1 else None,
     }
     where = link(text(f"{caption} 第 {row.number or str(r + 1)} 项"), ref("reports", rid, f"task-{tid}"))
     body = [attrs(None, "from") + "\n" + f"出自 {link(text(title_of(source)), ref('reports', rid))} · {where}"]

@@ -122,7 +122,18 @@
           for (var k = 0; k < 3; k++) if (a.order[k] !== b.order[k]) return a.order[k] - b.order[k];
           return 0;
         });
-        return { count: hits.length, items: items, wanted: wanted };
+        // A task the site follows across reports (the same words in each) is one result, its
+        // best-ranked page, saying in how many more reports it stands.
+        var first = {};
+        items = items.filter(function (d) {
+          var thread = (d.filters.thread || [])[0];
+          if (!thread) return true;
+          if (first[thread]) { first[thread].others += 1; return false; }
+          first[thread] = d;
+          d.others = 0;
+          return true;
+        });
+        return { count: hits.length - (Math.min(hits.length, SHOWN) - items.length), items: items, wanted: wanted };
       });
     });
   }
@@ -176,6 +187,7 @@
           var li = el("li");
           li.appendChild(el("a", { href: d.url }, d.shownTitle || d.url));
           li.appendChild(excerpt(shown(d.content), found.wanted));
+          if (d.others) li.appendChild(el("p", { "class": "also" }, "这项任务还见于另外 " + d.others + " 份报告（本站按表述相同连成线索），见任务页的“历次报告中的进展”。"));
           list.appendChild(li);
         });
         section.appendChild(list);
