@@ -260,3 +260,13 @@ def test_the_same_reports_in_any_order_give_the_same_archive(sources, archive):
     again = link(list(reversed(sources_of(*SEEDS, *SERIES))))
     assert again == archive
     assert [e.id for e in again.events] == [e.id for e in archive.events]
+
+
+def test_alike_titles_are_listed_at_most_a_hundred_pairs():
+    # Titles that differ only by a number are all alike: listing every pair of 400 ran into
+    # tens of thousands (a report of 4,900 such rows ran a build out of memory).
+    from generator.link.documents import MAX_CANDIDATES, alias_candidates
+
+    pairs = alias_candidates({f"关于第{n}号科技项目的实施方案" for n in range(400)})
+    assert len(pairs) == MAX_CANDIDATES == 100
+    assert all(a != b for a, b in pairs)

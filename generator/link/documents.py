@@ -85,8 +85,15 @@ def cited_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+MAX_CANDIDATES = 100
+"""Likely aliases listed at most: a maintainer reads them one by one, and an archive whose titles
+differ only by a number (《第1号方案》…《第4900号方案》) would otherwise list millions of pairs
+(a report of 4,900 such rows ran a build out of memory)."""
+
+
 def alias_candidates(titles: set[str]) -> tuple[tuple[str, str], ...]:
-    """Pairs of different canonical titles so alike they may name one document."""
+    """Pairs of different canonical titles so alike they may name one document, the first
+    MAX_CANDIDATES of them in title order (the callers say when the list is cut)."""
     return _alike(tuple(sorted({canonical_title(t) for t in titles})))
 
 
@@ -102,6 +109,8 @@ def _alike(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             matcher.set_seq1(a)
             if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:  # quick_ratio bounds ratio
                 pairs.append((a, b))
+                if len(pairs) == MAX_CANDIDATES:
+                    return tuple(sorted(pairs))
     return tuple(sorted(pairs))
 
 

@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import EXIT_BUILD_FAILED, EXIT_INTERRUPTED, EXIT_LEFT_OUT, EXIT_OK, EXIT_OUTPUT, BuildError, ReportError
-from ..link.documents import alias_candidates
+from ..link.documents import MAX_CANDIDATES, alias_candidates
 from ..link.summary import notes
 from ..parse import parse_file
 from ..provenance import read as read_provenance
@@ -241,9 +241,11 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
                                    siteurl, settings["SITENAME"])) as data_feeds:
                 pages = emit_pages(root, archive)
                 checkpoint("pages-written")
-                for a, b in alias_candidates({m.title for d in archive.documents for m in d.mentions}):
+                for a, b in (alike := alias_candidates({m.title for d in archive.documents for m in d.mentions})):
                     print(f"note: 《{a}》 and 《{b}》 may be one document; if so, add them to "
                           f"generator/data/documents.toml", file=sys.stderr)
+                if len(alike) == MAX_CANDIDATES:
+                    print(f"note: only the first {MAX_CANDIDATES} pairs of alike titles are listed", file=sys.stderr)
                 for line in notes(archive):
                     print(f"note: {line}", file=sys.stderr)
                 progress.say("writing open data and feeds")

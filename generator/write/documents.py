@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..link.archive import Archive, Mention
-from ..link.documents import alias_candidates
+from ..link.documents import MAX_CANDIDATES, alias_candidates
 from ..link.ids import rows_of
 from .common import catalogue, time_html
 from .markdown import attrs, bullets, cell, link, page, ref, text
@@ -61,7 +61,8 @@ def document_pages(archive: Archive) -> Iterator[tuple[str, str]]:
              "“最近进展”取自报告写明已完成的事项（完成情况、进展情况和处室工作条目）；下一步打算等计划不计在内。"]
     candidates = alias_candidates({m.title for d in archive.documents for m in d.mentions})
     if candidates:
-        index.append('<details class="diagnostics">\n<summary>可能是同一文件的标题（未合并）</summary>\n\n'
+        cut = f"（只列出前 {MAX_CANDIDATES} 对）" if len(candidates) == MAX_CANDIDATES else ""
+        index.append(f'<details class="diagnostics">\n<summary>可能是同一文件的标题（未合并）{cut}</summary>\n\n'
                      + bullets([f"{text(f'《{a}》')} 与 {text(f'《{b}》')}" for a, b in candidates]) + "\n\n</details>")
     meta = {"title": "政策文件", "template": "page", "slug": "documents", "url": "documents/",
             "save_as": "documents/index.html"}
