@@ -244,3 +244,13 @@ def test_rows_without_a_leading_pipe_keep_an_empty_first_cell(tmp_report):
     (table,) = report.tables
     assert [(r.number, r.task, _texts(r, "progress")) for r in table.rows] == [
         ("1", "甲。", ["甲进展。", "甲的续行。"]), ("2", "乙。", ["乙进展。"])]
+
+
+def test_rows_numbered_past_999_are_rows_of_their_own(tmp_report):
+    # Row 1000 was read as a continuation of row 999 (a number of three digits at most), so a
+    # report of thousands of rows within the limits became one giant row.
+    lines = ["索引号: | 002482090/2023-09991 | 发布机构: | 省科技厅 |", "", "测试2023年重点工作完成情况", "",
+             "| 序号 | 重点任务 | 完成情况 | 责任处室 |"]
+    lines += [f"| {n} | 推进第{n}项工作。 | 已完成。 | 高新处 |" for n in range(995, 1006)]
+    report = parse_file(tmp_report("\n".join(lines) + "\n"))
+    assert [row.number for row in report.tables[0].rows] == [str(n) for n in range(995, 1006)]

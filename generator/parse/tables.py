@@ -17,7 +17,7 @@ from .ledger import Ledger, Notes
 _CAPTION_COUNT = re.compile(r"[(（]\s*(\d+)\s*项\s*[)）]")
 _NAME_SEP = re.compile(r"[、,，/;；\s]+")
 # A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or .
-ROW_NUMBER = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?$")
+ROW_NUMBER = re.compile(r"^(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.．、]?$")
 _CHINESE = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
 
 
