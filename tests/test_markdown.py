@@ -9,6 +9,7 @@ the reader sees the text, and nothing else: no link, no image, no element we did
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
@@ -31,10 +32,15 @@ PIECES = ["[官方通知](http://evil.example/x)", "![图](http://evil.example/p
 hostile = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=12).map("".join)
 
 
+def visible_text(s: str) -> str:
+    """What a reader sees of text: white space runs folded, as HTML shows them; NFC."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s)).strip()
+
+
 def seen(s: str) -> str:
     """What a reader should see of report text `s`: itself, controls shown by their code
     (which HTML cannot carry), white space folded as HTML shows it."""
-    return md.visible_text(CONTROL.sub("", s.replace("\r", "\n")))
+    return visible_text(CONTROL.sub("", s.replace("\r", "\n")))
 
 
 def shown(html: str, selector: str) -> tuple[str, BeautifulSoup]:
@@ -50,7 +56,7 @@ def read(node) -> str:
     """The text of `node` as a reader sees it, a line break as white space."""
     for br in node.select("br"):
         br.replace_with("\n")
-    return md.visible_text(node.get_text())
+    return visible_text(node.get_text())
 
 
 def only_ours(soup: BeautifulSoup, allowed: set[str]) -> None:

@@ -114,8 +114,7 @@ def _alike(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
-# The linking stage's documents (archive.Mention, archive.Document). The functions above
-# serve today's writers until they read an Archive.
+# Documents (archive.Mention, archive.Document): every citation with where it stands, read forward.
 
 @cache
 def stages() -> dict[str, int]:

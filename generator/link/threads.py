@@ -23,10 +23,6 @@ from .dates import report_period
 from .text import normal
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _publisher(report) -> str:
     index = report.meta.index_no or ""
     return index.split("/")[0] if "/" in index else (report.meta.publisher or "")
@@ -57,8 +53,8 @@ def _changes(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[tuple[str
     return tuple(added), tuple(dropped)
 
 
-# The linking stage's threads (archive.Thread): every row has one, and a series is the kind of
-# report in one year or the next. The functions above serve today's writers until they switch.
+# Threads (archive.Thread): every row has one, and a series is the kind of report in one year
+# or the next.
 
 _PERIOD_WORDS = re.compile(r"\d{4}年度?|\d{1,2}月份?|[上下]?半年度?|[第前]?[一二三四1-4]季度|全年")
 _NO_PROBLEM = frozenset({"", "无", "暂无", "没有", "无问题", "/", "-", "—", "一"})

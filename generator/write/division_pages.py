@@ -13,7 +13,7 @@ from ..link.source import Source
 from .common import (UNDATED, catalogue, task_label, entry_anchor, newest_years, report_year, section, title_of,
                      year_jump, year_label)
 from .markdown import attrs, bullets, cell, heading, link, page, ref, text
-from .report_page import entry_text
+from .citations import linked_md
 from .timelines import division_timeline, event_item, in_order, on_timeline
 
 LATEST_EVENTS = 8
@@ -76,7 +76,7 @@ def _division_items(source: Source) -> dict[str, tuple[list[str], list[str]]]:
                 link(task_label(row), ref("tasks", f"{rid}-{tid}")) + note)
     for e in source.report.entries:
         per.setdefault(e.division_id or division_id(e.division), ([], []))[1].append(
-            link(f"第 {text(e.number)} 条", ref("reports", rid, entry_anchor(e.line))) + "：" + entry_text(e))
+            link(f"第 {text(e.number)} 条", ref("reports", rid, entry_anchor(e.line))) + "：" + linked_md(e.text))
     return per
 
 

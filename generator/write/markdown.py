@@ -20,7 +20,6 @@ from __future__ import annotations
 import html as _html
 import json
 import re
-import unicodedata
 
 GENERATED = "generated"
 
@@ -137,9 +136,3 @@ def page(meta: dict, blocks: list[str]) -> str:
     front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
     body = "\n\n".join(b.strip("\n") for b in blocks if b and b.strip())
     return f"---\n{front}\n---\n{body}\n"
-
-
-def visible_text(s: str) -> str:
-    """What a reader sees of report text `s`: the form the property tests compare pages with
-    (white space runs folded, as HTML shows them; NFC)."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s)).strip()

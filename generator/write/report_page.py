@@ -60,14 +60,9 @@ def _entries(source: Source) -> str:
         division = link(text(e.division), ref("divisions", e.division_id or division_id(e.division)))
         marker = f"{e.number}." if e.number else ""
         number = "[" + text(marker) + "]{#" + entry_anchor(e.line) + " .marker}"
-        items.append(f"{number} {division}:{entry_text(e)}")
+        items.append(f"{number} {division}:{linked_md(e.text)}")  # continued paragraphs: line breaks
     blocks.append(attrs(None, "entries") + "\n" + bullets(items))
     return "\n\n".join(blocks)
-
-
-def entry_text(entry) -> str:
-    """A division entry's text; paragraphs that continued it are kept as line breaks."""
-    return linked_md(entry.text)
 
 
 def report_table(rid: str, t: int, table: Table) -> str:
