@@ -66,7 +66,7 @@ golden: install
 	$(PY) -m tests.update_golden
 
 fuzz: install
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py tests/test_markdown.py tests/test_pipeline_text.py -q -m 'not site'
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py tests/test_head_properties.py tests/test_html_properties.py tests/test_markdown.py tests/test_pipeline_text.py -q -m 'not site'
 
 bench: install
 	$(PY) -m tests.benchmark

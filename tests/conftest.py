@@ -13,7 +13,7 @@ from tests.sitebuild import build, built_site, copy_built, copy_project
 # `make fuzz` draws new ones each time, and what it finds becomes an @example.
 settings.register_profile("default", max_examples=150, deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=5000, deadline=None,
+settings.register_profile("fuzz", max_examples=10_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
