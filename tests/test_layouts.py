@@ -254,3 +254,89 @@ def test_rows_numbered_past_999_are_rows_of_their_own(tmp_report):
     lines += [f"| {n} | 推进第{n}项工作。 | 已完成。 | 高新处 |" for n in range(995, 1006)]
     report = parse_file(tmp_report("\n".join(lines) + "\n"))
     assert [row.number for row in report.tables[0].rows] == [str(n) for n in range(995, 1006)]
+
+
+# ---------------------------------------------------------------- group rows with the number in a cell of its own
+
+
+def test_group_rows_with_the_number_apart_in_pipe_rows():
+    """`| 一 | 科技创新 | | |` and `| （一） | 平台建设 | |` are sections, not task rows numbered 一."""
+    report = parse_file(DATA / "group_rows_pipe.txt")
+    (table,) = report.tables
+    assert [r.number for r in table.rows] == ["1", "2", "3", "4", "5"]
+    assert [s.text for s in table.sections] == ["一 科技创新", "（一） 平台建设", "（二） 企业培育", "二 成果转化"]
+    assert [r.section for r in table.rows] == ["（一） 平台建设"] * 2 + ["（二） 企业培育"] + ["二 成果转化"] * 2
+    row1, row2, row3, row4, row5 = table.rows
+    assert _texts(row1, "progress") == ["进展情况:已获批2家。", "下步打算:做好第三家申报。"]
+    assert row2.owners == ("成果处", "高新处")
+    assert row3.owners == ("高新处", "某某区(县)科技局")
+    assert row5.owners == ("成果处", "市技术市场(中心)")
+    assert [_texts(r, "status") for r in table.rows] == [["顺利推进"]] * 3 + [["已完成"], ["顺利推进"]]
+    assert "continuation-row" not in _codes(report) and report.unplaced == ()
+
+
+def test_group_rows_with_the_number_apart_in_tabbed_cells():
+    report = parse_file(DATA / "group_rows_tabs.txt")
+    (table,) = report.tables
+    assert table.layout == "tabs"
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一 制造业高质量发展"), ("2", "一 制造业高质量发展"), ("3", "二 中小企业服务"), ("4", "（一） 融资服务")]
+    assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [
+        ("1.", "已完成改造212家。"), ("2.", "培训企业负责人500人次。")]
+    assert table.rows[2].owners == ("中小企业处", "产业处")
+    assert [p.text for s in report.sections for p in s.paragraphs] == ["下一步,我局将继续抓好各项重点工作。"]
+    assert "short-row" not in _codes(report)
+
+
+def test_group_rows_with_the_number_apart_in_an_html_table():
+    report = parse_file(DATA / "group_rows.html")
+    (table,) = report.tables
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一 教育卫生"), ("2", "一 教育卫生"), ("3", "（一） 城乡公交"), ("4", "（二） 停车设施")]
+    assert [s.text for s in table.sections] == ["一 教育卫生", "二 交通出行", "（一） 城乡公交", "（二） 停车设施"]
+    assert table.rows[1].owners == ("县卫生健康局", "各乡镇(街道)")
+    assert table.rows[3].owners == ("县交通运输局", "县综合行政执法局")
+    assert [_texts(r, "status") for r in table.rows] == [["顺利推进"], ["顺利推进"], ["已完工"], ["顺利推进"]]
+
+
+def test_a_row_numbered_in_chinese_among_rows_numbered_so_stays_a_row(tmp_report):
+    """一 二 三 numbering the rows themselves: a row with only its task is a row, not a section."""
+    report = parse_file(tmp_report("某县重点工作情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n"
+                                   "| 一 | 甲。 | 甲完成。 |\n| 二 | 乙。 | |\n| 三 | 丙。 | 丙完成。 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task) for r in table.rows] == [("一", "甲。"), ("二", "乙。"), ("三", "丙。")]
+    assert table.sections == ()
+
+
+# ---------------------------------------------------------------- two-level headers one cell per line
+
+
+def test_two_level_header_one_cell_per_line_with_the_empty_cells_of_merged_cells():
+    report = parse_file(DATA / "cell_per_line_levels.txt")
+    (table,) = report.tables
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("重点任务", "task", None), ("进展", "progress", "推进情况"),
+        ("存在问题", "problems", "推进情况"), ("牵头单位", "owners", None), ("进展状态", "status", None)]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一 重大项目"), ("2", "一 重大项目"), ("3", "二 民生保障")]
+    row1, row2, row3 = table.rows
+    assert [(i.marker, i.text) for i in row1.cell("progress")] == [("1.", "已完成土地征收。"), ("2.", "标准厂房主体结顶。")]
+    assert _texts(row1, "problems") == ["企业入驻进度偏慢。"]
+    assert row1.owners == ("县经信局", "县自然资源和规划局")
+    assert row2.cell("problems") == () and _texts(row2, "status") == ["顺利推进"]
+    assert row3.owners == ("县文化和广电旅游体育局(县体育发展中心)",)
+    assert not {"short-row", "unknown-column"} & set(_codes(report))
+
+
+def test_two_level_header_one_cell_per_line_without_cells_for_the_merged_ones():
+    """One label more than a row has cells: read as one cell over the last two, and said so."""
+    report = parse_file(DATA / "cell_per_line_spans.txt")
+    (table,) = report.tables
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("工作任务", "task", None), ("进展", "progress", "完成情况"),
+        ("问题", "problems", "完成情况"), ("责任科室", "owners", None)]
+    assert [r.number for r in table.rows] == ["1", "2", "3"]  # the header repeated is structure
+    assert _texts(table.rows[0], "problems") == ["第二批评审尚未开始。"]
+    assert table.rows[1].owners == ("成果科", "某某街道")
+    levels = [d for d in report.diagnostics if d.code == "header-levels"]
+    assert [d.line for d in levels] == [8] and levels[0].hint

@@ -128,7 +128,7 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
                     ledger.structure("separator", para.text, para.line)
             i += 1
             continue
-        perline = perline_table(body, i)
+        perline = perline_table(body, i, notes)
         glued = None if perline else glued_table(body, i, notes)
         if perline or glued:  # their grids' headers name known columns, so they are always tables
             caption = take_caption()

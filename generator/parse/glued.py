@@ -22,7 +22,7 @@ from ..read import Cell, Grid, Para
 from ..vocabulary import is_label_prefix, looks_like_unit, role_of
 from .ledger import Notes
 from .sections import heading_level
-from .tables import split_names
+from .tables import number_kind, split_names
 
 _START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 _TAIL = re.compile(r"[。；;！!？?)）]\s*([^。；;！!？?)）]+)$")
@@ -71,9 +71,9 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
     if labels is None:
         return None
     j = i + 1
-    while j < len(body) and isinstance(body[j], Para) and heading_level(body[j].text):
-        j += 1
     tabbed = "\t" in first.text
+    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _is_group(body[j], tabbed)):
+        j += 1
     if j >= len(body) or not _starts_row(body[j], 1, tabbed):
         return None
     roles = [role_of(label) for label in labels]
@@ -81,28 +81,41 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
     spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
     rows: list[tuple[Cell, ...]] = [_header_cells(first, labels)]
     structure: list[Para] = []
-    rows += [(Cell((para,)),) for para in body[i + 1:j]]
+    rows += [_divider_cells(para, labels, tabbed) for para in body[i + 1:j]]
     expected, end = 1, j
     while end < len(body) and _starts_row(body[end], expected, tabbed):
         stop = end + 1
         while (stop < len(body) and isinstance(body[stop], Para) and not _starts_row(body[stop], expected + 1, tabbed)
-               and not _is_divider(body[stop], labels)):
+               and not _is_divider(body[stop], labels, tabbed)):
             stop += 1
         heads = stop  # headings and repeated headers up to the next row
-        while heads < len(body) and _is_divider(body[heads], labels):
+        while heads < len(body) and _is_divider(body[heads], labels, tabbed):
             heads += 1
         if heads >= len(body) or not _starts_row(body[heads], expected + 1, tabbed):  # the table ends with this row
             stop = heads = _last_row_end(body, end, stop, tabbed)
         rows.append(_row(body[end:stop], roles, labels, structure, notes, spaced))
-        rows += [_header_cells(para, labels) if heading_level(para.text) == 0 else (Cell((para,)),)
-                 for para in body[stop:heads]]
+        rows += [_divider_cells(para, labels, tabbed) for para in body[stop:heads]]
         expected, end = expected + 1, heads
     layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
     return Grid(tuple(rows), first.line, tuple(structure)), end, layout
 
 
-def _is_divider(block, labels: list[str]) -> bool:
-    return isinstance(block, Para) and (bool(heading_level(block.text)) or split_header(block.text) == labels)
+def _is_divider(block, labels: list[str], tabbed: bool) -> bool:
+    """What stands between two rows: a section heading, a group row, the header again."""
+    return isinstance(block, Para) and (bool(heading_level(block.text)) or _is_group(block, tabbed)
+                                        or split_header(block.text) == labels)
+
+
+def _is_group(para: Para, tabbed: bool) -> bool:
+    """In a tabbed table, a group row with its number in a cell of its own (`一<tab>科技创新`)."""
+    return tabbed and "\t" in para.text and number_kind(para.text.split("\t")[0]) in ("chinese", "bracketed")
+
+
+def _divider_cells(para: Para, labels: list[str], tabbed: bool) -> tuple[Cell, ...]:
+    if _is_group(para, tabbed):
+        cells = tuple(Cell((Para(part.strip(), para.line),) if part.strip() else ()) for part in para.text.split("\t"))
+        return cells + (Cell(()),) * (len(labels) - len(cells))  # the copy drops a row's trailing tabs
+    return (Cell((para,)),) if heading_level(para.text) else _header_cells(para, labels)
 
 
 def _header_cells(para: Para, labels: list[str]) -> tuple[Cell, ...]:

@@ -26,7 +26,7 @@ from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row,
 from .items import cell_items
 from .ledger import Ledger, Notes
 from .sections import heading_level
-from .tables import check_count, number_value, owner_items
+from .tables import check_count, number_kind, number_value, owner_items
 
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d?\s*[:：]")
 _GLUED = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
@@ -55,6 +55,8 @@ class _Reader:
         sub = rows[at + 1] if at + 1 < len(rows) and is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
         self.columns, self.slot_of, cells = header_columns(rows[at], sub)
         self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
+        if sub:  # both levels in one row: a header repeated by a copy that wrote its cells in a run
+            self.header_texts.append(self.header_texts[0] + self.header_texts[1])
         for cell in cells:
             for para in cell.paras:
                 if repeated:
@@ -99,13 +101,9 @@ class _Reader:
             self.notes.add(line, "table-note", "a note in a row of its own is kept as unplaced, under the table",
                            "check that it is a note on the table and not a row")
             return
-        if len(firsts) == 1 and number_value(number) is None and self._is_section(row, firsts[0][1], next_row):
-            cell = firsts[0][1]
-            text = "\n".join(p.text for p in cell.paras)
-            for para in cell.paras:
-                self.ledger.content(para.text, para.line)
-            self.sections.append(Item(text, line))
-            self.section = text
+        if (len(firsts) == 1 and number_value(number) is None and self._is_section(row, firsts[0][1], next_row)
+                or self._is_group_row(firsts, number_at, number, next_row)):
+            self._section([cell for _, cell in firsts], line)
             return
         has_task = any(j < len(slot_of) and slot_of[j] is not None and self.columns[slot_of[j]].role == "task"
                        for j, _ in firsts)
@@ -159,6 +157,32 @@ class _Reader:
             or (next_row is not None and self._texts(next_row) in self.header_texts)
             or (self.numbered and not self.drafts)
         )
+
+    def _is_group_row(self, firsts: list[tuple[int, Cell]], number_at: int | None, number: str,
+                      next_row: list[Slot] | None) -> bool:
+        """A group row with its number in a cell apart from its text (`| 一 | 科技创新 | | |`,
+        `| （一） | 教育 |`): a number of another kind than the next row's (一 over rows 1, 2;
+        (一) between 一 and 1), or the header repeated under it."""
+        kind = number_kind(number)
+        if len(firsts) != 2 or firsts[0][0] != number_at or kind not in ("chinese", "bracketed"):
+            return False
+        if next_row is None:
+            return False
+        if self._texts(next_row) in self.header_texts:
+            return True
+        after = next_row[number_at] if number_at < len(next_row) and next_row[number_at].first else None
+        next_kind = number_kind(cell_text(after.cell)) if after else None
+        return next_kind is not None and next_kind != kind
+
+    def _section(self, cells: list[Cell], line: int) -> None:
+        """A section row: its cells' text, apart by a space where the number and the text stand
+        in cells of their own; the rows after it carry it."""
+        for cell in cells:
+            for para in cell.paras:
+                self.ledger.content(para.text, para.line)
+        text = " ".join("\n".join(p.text for p in cell.paras) for cell in cells)
+        self.sections.append(Item(text, line))
+        self.section = text
 
     def _cell(self, draft: _Draft, k: int | None, cell: Cell, line: int) -> None:
         if k is None or self.columns[k].role == "number":  # beyond the header, or a second number
@@ -248,8 +272,9 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
     rows = lay_out(_leading_cells_restored(grid))
     reader = _Reader(grid, ledger, notes, unplaced)
     at = reader.header(rows, head_at, repeated)
-    for n in range(at, len(rows)):
-        reader.row(rows[n], rows[n + 1] if n + 1 < len(rows) else None)
+    for n in range(at, len(rows)):  # each row with the next that holds text (`||` lines hold none)
+        after = next((r for r in rows[n + 1:] if any(s.first and s.cell.paras for s in r)), None)
+        reader.row(rows[n], after)
     table = reader.table(caption, layout)
     check_count(table, notes)
     return table

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from ..read import Cell, Grid, Para
 from ..vocabulary import fold, role_of
 from .ledger import Notes
+from .perhead import header_rows
 from .sections import heading_level
-from .tables import number_value
+from .tables import number_kind, number_value
 
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"-{3,}")
@@ -114,21 +115,32 @@ def _text(token: _Token) -> str:
     return "".join(p.text for p in token.paras)
 
 
-def perline_table(body: list, i: int) -> tuple[Grid, int, str] | None:
+def perline_table(body: list, i: int, notes: Notes | None = None) -> tuple[Grid, int, str] | None:
     """A one-cell-per-line table starting at body[i]: (its grid, the index after it, its layout), or None."""
     first = body[i]
     if not isinstance(first, Para) or not first.text.endswith(("|", "｜")) or not role_of(_PIPE.split(first.text)[0]):
         return None
     tokens, pipes, end = _tokens(body, i)
-    width = 0
-    while width < len(tokens) and _is_label(_text(tokens[width])):
-        width += 1
-    roles = [role_of(_text(t)) for t in tokens[:width]]
+    size = 0  # the header: labels, and the empty cells a two-level header leaves, up to the first row
+    while size < len(tokens) and (_is_label(_text(tokens[size])) or not tokens[size].paras):
+        size += 1
+    roles = [role_of(_text(t)) for t in tokens[:size]]
     if "task" not in roles or sum(1 for r in roles if r) < 2:
         return None
-    rows = _rows(tokens, width, roles[0] == "number")
-    grid = Grid(tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows), first.line, tuple(pipes))
-    return grid, end, "cell-per-line"
+    numbered = roles[0] == "number"
+    width = _first_row_width(tokens, size) if numbered else None
+    head, width, size = header_rows(tokens[:size], width, notes or Notes())
+    rows = _rows(tokens, size, width, numbered)
+    cells = tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows)
+    return Grid(head + cells, first.line, tuple(pipes)), end, "cell-per-line"
+
+
+def _first_row_width(tokens: list[_Token], size: int) -> int | None:
+    """How many cells the first row has: from its number 1 to the number 2 (None if not found)."""
+    texts = [_text(t).strip() for t in tokens[size:size + 40]]
+    if "1" in texts and "2" in texts[texts.index("1"):]:
+        return texts.index("2", texts.index("1")) - texts.index("1")
+    return None
 
 
 def _is_label(text: str) -> bool:
@@ -136,39 +148,52 @@ def _is_label(text: str) -> bool:
             and not re.search(r"[。；;，,]", text))
 
 
-def _rows(tokens: list[_Token], width: int, numbered: bool) -> list[list[_Token]]:
-    """The header, then rows of `width` cells; a numbered table starts a row at each next number."""
-    header = [fold(_text(t)) for t in tokens[:width]]
-    rows = [tokens[:width]]
+def _rows(tokens: list[_Token], size: int, width: int, numbered: bool) -> list[list[_Token]]:
+    """The rows after the header's `size` cells, of `width` cells each; a numbered table starts
+    a row at each next number."""
+    header = [fold(_text(t)) for t in tokens[:size]]
+    rows: list[list[_Token]] = []
     if not numbered:
-        return rows + [tokens[n:n + width] for n in range(width, len(tokens), width)]
+        return [tokens[n:n + width] for n in range(size, len(tokens), width)]
+    # rows numbered 1, 2 …: a 一 or (一) where a row may start is a group row's number
+    digits = any(_text(t) == "1" for t in tokens[size:])
     current: list[_Token] = []
     expected: int | None = None
-    n = width
+    group = False  # current is a group row: its number, its text, the empty cells it has
+    n = size
     while n < len(tokens):
         token = tokens[n]
         value = number_value(_text(token))
-        if [fold(_text(t)) for t in tokens[n:n + width]] == header:  # the header again
-            rows += [r for r in (current, tokens[n:n + width]) if r]
-            current, n, expected = [], n + width, None
+        may_start = len(current) >= 2 or not any(t.paras for t in current)
+        if [fold(_text(t)) for t in tokens[n:n + size]] == header:  # the header again
+            rows += [r for r in (current, tokens[n:n + size]) if r]
+            current, n, expected, group = [], n + size, None, False
+            continue
+        if digits and may_start and number_kind(_text(token)) in ("chinese", "bracketed"):
+            rows += [current] if current else []
+            current, n, group = [token], n + 1, True
             continue
         if value is None and heading_level(_text(token)):  # a section row
             rows += [r for r in (current, [token]) if r]
-            current, n = [], n + 1
+            current, n, group = [], n + 1, False
             continue
-        if value is not None and (expected is None or value == expected) and (
-                len(current) >= 2 or not any(t.paras for t in current)):
+        if value is not None and (expected is None or value == expected) and may_start:
             if current:
-                rows.append(current)
-            current, expected = [], value + 1
+                rows.append(_padded(current, width) if group else current)
+            current, expected, group = [], value + 1, False
         elif len(current) == width:
             rows.append(current)
-            current = []
+            current, group = [], False
         current.append(token)
         n += 1
     if current:
         rows.append(current)
     return rows
+
+
+def _padded(row: list[_Token], width: int) -> list[_Token]:
+    """A group row as wide as the header: its merged cell leaves no `|` for the columns it spans."""
+    return row + [_Token([], row[-1].line) for _ in range(width - len(row))]
 
 
 def short_rows(grid: Grid, notes: Notes) -> None:

@@ -19,6 +19,7 @@ _NAME_SEP = re.compile(r"[、,，/;；\s]+")
 # A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or .
 ROW_NUMBER = re.compile(r"^(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.．、]?$")
 _CHINESE = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+_BRACKETED = re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
 
 
 def number_value(text: str) -> int | None:
@@ -35,6 +36,18 @@ def number_value(text: str) -> int | None:
     if "十" not in digits:
         return _CHINESE.get(digits) if len(digits) == 1 else None
     return (_CHINESE.get(tens, 0) if tens else 1) * 10 + (_CHINESE.get(ones, 0) if ones else 0)
+
+
+def number_kind(text: str) -> str | None:
+    """How a number cell counts: "digits" (1, 12、), "chinese" (一, 十二、), "bracketed" ((一),
+    the family's second-level group marker), or None when the text is no number."""
+    text = text.strip()
+    if _BRACKETED.match(text):
+        return "bracketed"
+    m = ROW_NUMBER.match(text)
+    if not m:
+        return None
+    return "digits" if m.group(1).isdigit() else "chinese"
 
 
 def dedupe_roles(columns: list[Column]) -> list[Column]:
