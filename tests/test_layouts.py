@@ -340,3 +340,44 @@ def test_two_level_header_one_cell_per_line_without_cells_for_the_merged_ones():
     assert table.rows[1].owners == ("成果科", "某某街道")
     levels = [d for d in report.diagnostics if d.code == "header-levels"]
     assert [d.line for d in levels] == [8] and levels[0].hint
+
+
+# ---------------------------------------------------------------- category columns spanning rows
+
+
+def test_a_category_column_spanning_rows_is_carried_by_the_rows_below():
+    report = parse_file(DATA / "category_column.html")
+    (table,) = report.tables
+    assert [(c.label, c.role) for c in table.columns] == [
+        ("类别", "category"), ("序号", "number"), ("重点任务", "task"), ("完成情况", "progress"), ("责任处室", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "创新平台"), ("2", "创新平台"), ("3", "创新平台"), ("4", "企业创新"), ("5", "企业创新"), ("6", "人才引育")]
+    assert [s.text for s in table.sections] == ["创新平台", "企业创新", "人才引育"]
+    assert [k for k, _ in table.rows[0].cells] == ["task", "progress", "owners"]
+    assert [(i.marker, i.text) for i in table.rows[2].cell("progress")] == [("1.", "完成布局方案。"), ("2.", "启动第二批建设。")]
+    assert table.rows[4].owners == ("高新处", "成果处") and table.rows[5].owners == ("人才处(外专处)",)
+
+
+def test_a_category_written_once_and_left_empty_below_in_pipe_rows():
+    report = parse_file(DATA / "category_column_pipe.txt")
+    (table,) = report.tables
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "经济发展"), ("2", "经济发展"), ("3", "经济发展"), ("4", "社会民生"), ("5", "社会民生")]
+    row2, row5 = table.rows[1], table.rows[4]
+    assert (row2.task, row2.owners) == ("完成固定资产投资1200亿元。", ("市发改委", "市统计局"))
+    assert _texts(row5, "progress") == ["已开工6所。", "另2所完成选址。"]  # the continuation line stays with row 5
+    assert row5.owners == ("市教育局", "各区(县、市)政府") and _texts(row5, "status") == ["滞后"]
+
+
+def test_the_report_page_shows_a_category_as_section_rows_not_an_empty_column():
+    from bs4 import BeautifulSoup
+
+    from generator.write.report_page import report_table
+
+    (table,) = parse_file(DATA / "category_column.html").tables
+    page = BeautifulSoup(report_table("r", 0, table), "html.parser")
+    head = [th.get_text() for th in page.select("thead th")]
+    assert head == ["序号", "重点任务", "完成情况", "责任处室"]
+    rows = page.select("tbody tr")
+    assert [r.get_text() for r in rows if "section-row" in r.get("class", [])] == ["创新平台", "企业创新", "人才引育"]
+    assert {len(r.select("td")) for r in rows if "section-row" not in r.get("class", [])} == {len(head)}

@@ -30,7 +30,7 @@ def _owner_label() -> re.Pattern[str]:
 
 @cache
 def _inline_label() -> re.Pattern[str]:
-    labels = sorted(labels_of(*(r for r in roles() if r not in ("number", "owners"))), key=len, reverse=True)
+    labels = sorted(labels_of(*(r for r in roles() if r not in ("number", "owners", "category"))), key=len, reverse=True)
     return re.compile(r"(?:^|(?<=[。；;！!？?\s]))(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
 
 

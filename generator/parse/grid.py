@@ -64,6 +64,8 @@ class _Reader:
                 else:
                     self.ledger.content(para.text, para.line)
         self.numbered = None in self.slot_of or any(c.role == "number" for c in self.columns)
+        self.category_at = next((j for j, k in enumerate(self.slot_of)
+                                 if k is not None and self.columns[k].role == "category"), None)
         return at + (2 if sub else 1)
 
     @staticmethod
@@ -85,7 +87,7 @@ class _Reader:
                     self.ledger.structure("header", para.text, para.line)
             return
         slot_of = self.slot_of
-        row = self._unglue_number(row)
+        row = self._unglue_number(self._category(row))
         firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
         if (len(row) == len(slot_of) + 1 and not self.numbered
                 and number_value(cell_text(row[0].cell)) is not None):
@@ -128,6 +130,18 @@ class _Reader:
             if new_row and j == number_at and draft.number is not None:
                 continue  # the row number, read above
             self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
+
+    def _category(self, row: list[Slot]) -> list[Slot]:
+        """A category column (类别) written once over the rows it spans, merged or left empty below:
+        where its cell is written, a section the rows after it carry; the rest of the row is read
+        without it."""
+        at = self.category_at
+        if at is None or at >= len(row):
+            return row
+        slot = row[at]
+        if slot.first and slot.cell.paras:
+            self._section([slot.cell], slot.cell.paras[0].line)
+        return row[:at] + [Slot(Cell(()), True)] + row[at + 1:]
 
     def _unglue_number(self, row: list[Slot]) -> list[Slot]:
         """A row one cell short whose first cell starts with the next row number ("2确保…"):
@@ -231,7 +245,7 @@ class _Reader:
                                "if it names a known role, add it to generator/data/columns.toml")
         if self.owner_label and not any(c.role == "owners" for c in columns):
             columns.append(Column(self.owner_label, "owners", from_cells=True))
-        keys = [c.key for c in columns if c.role != "number"]
+        keys = [c.key for c in columns if c.role not in ("number", "category")]
         rows = tuple(Row(d.number, d.line, tuple((k, tuple(d.cells.get(k, ()))) for k in keys), d.section)
                      for d in self.drafts)
         return Table(caption.text if caption else None, tuple(columns), rows,
