@@ -381,3 +381,30 @@ def test_the_report_page_shows_a_category_as_section_rows_not_an_empty_column():
     rows = page.select("tbody tr")
     assert [r.get_text() for r in rows if "section-row" in r.get("class", [])] == ["创新平台", "企业创新", "人才引育"]
     assert {len(r.select("td")) for r in rows if "section-row" not in r.get("class", [])} == {len(head)}
+
+
+# ---------------------------------------------------------------- glued headers with a label the vocabulary does not know
+
+
+def test_a_glued_header_with_an_unknown_label_keeps_it_as_a_column_of_its_own():
+    report = parse_file(DATA / "glued_unknown_label.txt")
+    (table,) = report.tables
+    assert table.layout == "glued"
+    assert _columns(table) == [("序号", "number"), ("重点工作", "task"), ("完成情况", "progress"),
+                               ("责任单位", "owners"), ("备注", None)]
+    row1, row2, row3 = table.rows
+    assert (row1.task, _texts(row1, "progress"), row1.owners, _texts(row1, "备注")) == (
+        "完成老旧小区改造40个。", ["已完成改造42个。"], ("城建处",), ["超额完成"])
+    assert row2.owners == ("住房保障处", "某某区(县)住建局")
+    assert row3.task == "推进建筑业高质量发展,建筑业产值增长6%。建筑业产值增长6.8%。建筑业处"  # kept whole, and said so
+    assert [d.line for d in report.diagnostics if d.code == "unsplit-row"] == [17]
+    (guess,) = [d for d in report.diagnostics if d.code == "glued-header"]
+    assert guess.line == 8 and "备注" in guess.message and guess.hint
+
+
+def test_an_unknown_glued_label_ending_in_a_short_known_one_stays_whole(tmp_report):
+    """存在主要问题 is one label, not 存在主要 and 问题."""
+    report = parse_file(tmp_report("某局重点工作情况\n\n序号重点任务完成情况存在主要问题\n1甲。\n甲完成。\n无。\n2乙。\n"))
+    (table,) = report.tables
+    assert [c.label for c in table.columns] == ["序号", "重点任务", "完成情况", "存在主要问题"]
+    assert _texts(table.rows[0], "存在主要问题") == ["无。"]
