@@ -408,3 +408,27 @@ def test_an_unknown_glued_label_ending_in_a_short_known_one_stays_whole(tmp_repo
     (table,) = report.tables
     assert [c.label for c in table.columns] == ["序号", "重点任务", "完成情况", "存在主要问题"]
     assert _texts(table.rows[0], "存在主要问题") == ["无。"]
+
+
+# ---------------------------------------------------------------- a page copied whole: its menus are chrome, not rows
+
+
+def test_a_page_copied_whole_keeps_its_menus_out_of_the_table():
+    report = parse_file(DATA / "page_copied_whole.txt")
+    (table,) = report.tables
+    assert table.caption is None  # not the 字体 … 【打印本页】 line
+    assert [r.number for r in table.rows] == ["1", "2"]
+    assert table.rows[1].owners == ("成果处", "高新处")
+    assert _texts(table.rows[1], "progress") == ["已建成1家,第二家完成选址。"]
+    assert report.sections == () and report.unplaced == ()
+    chrome = [(p.why, p.line) for p in report.ledger if p.kind == "chrome"]
+    assert ("site-header", 2) in chrome and ("site-header", 25) in chrome and ("font-size", 11) in chrome
+    assert ("site-links", 29) in chrome  # `| 网站地图 | 联系我们 | 网站声明 |`, a row of cells
+
+
+def test_menu_rows_after_a_table_are_chrome_not_a_section(tmp_report):
+    report = parse_file(tmp_report("某局重点工作情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n| 1 | 甲。 | 甲完成。 |\n\n"
+                                   "| 网站地图 | 联系我们 | 网站声明 |\n| 首页 | 机构概况 | 政务公开 | 政务服务 |\n"))
+    assert [r.number for r in report.tables[0].rows] == ["1"]
+    assert report.sections == () and report.unplaced == ()
+    assert [p.why for p in report.ledger if p.kind == "chrome"] == ["site-links", "site-header"]

@@ -15,7 +15,7 @@ import dataclasses
 
 from ..model import Item, Row, Table, Unplaced
 from ..read import Grid, Para
-from ..vocabulary import fold
+from ..vocabulary import chrome_kind, fold
 from .grid import grid_table
 from .ledger import Ledger, Notes
 from .sections import heading_level
@@ -99,3 +99,17 @@ def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continu
     if table is not None:
         tables.append(table)
     return table is not None
+
+
+def loose_cells(grid: Grid, ledger: Ledger) -> list[Para]:
+    """The paragraphs of a grid with no known header, to be read as text; a row of it that is
+    page chrome (the site's links copied as `| 网站地图 | 联系我们 |`) is recorded as chrome."""
+    paras: list[Para] = []
+    for row in grid.rows:
+        cells = [para for cell in row for para in cell.paras]
+        kind = chrome_kind(" ".join(para.text for para in cells)) if cells else None
+        if kind:
+            ledger.chrome(" ".join(para.text for para in cells), cells[0].line, kind)
+        else:
+            paras += cells
+    return paras

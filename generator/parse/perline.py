@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 
 from ..read import Cell, Grid, Para
-from ..vocabulary import fold, role_of
+from ..vocabulary import chrome_kind, fold, role_of
 from .ledger import Notes
 from .perhead import header_rows
 from .sections import heading_level
-from .tables import number_kind, number_value
+from .tables import chrome_cells, number_kind, number_value
 
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"-{3,}")
@@ -82,10 +82,12 @@ def _tokens(body: list, i: int) -> tuple[list[_Token], list[Para], int]:
 def _lines(block) -> list[tuple[str, int]] | None:
     """A block as (text, line) lines: a paragraph, or a grid of `||` lines read back into lines."""
     if isinstance(block, Para):
-        return [(block.text, block.line)]
+        return None if chrome_cells(block.text) else [(block.text, block.line)]
     if not isinstance(block, Grid):
         return None
     rows = list(block.rows)
+    if all(chrome_kind(" ".join(p.text for c in row for p in c.paras)) for row in rows):
+        return None  # the site's links as `| 网站地图 | 联系我们 |` after the table: not its cells
     result = []
     for para in block.structure:
         if _RULE.search(para.text):

@@ -7,6 +7,7 @@ import re
 from ..model import Item, Section
 from ..read import Para
 from .ledger import Ledger
+from .tables import chrome_cells
 
 _LEVELS = (
     (1, re.compile(r"^[一二三四五六七八九十]+、")),
@@ -30,6 +31,11 @@ def parse_sections(paras: list[Para], ledger: Ledger) -> list[Section]:
             sections.append(Section(heading, level, tuple(items), line))
 
     for para in paras:
+        kind = chrome_cells(para.text)
+        if kind:  # the site's links copied as one row of cells, not a paragraph
+            ledger.structure("separator", "".join(re.findall("[|｜]", para.text)), para.line)
+            ledger.chrome(re.sub(r"\s*[|｜]+\s*", " ", para.text).strip(), para.line, kind)
+            continue
         ledger.content(para.text, para.line)
         found = heading_level(para.text)
         if found:
