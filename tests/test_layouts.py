@@ -432,3 +432,37 @@ def test_menu_rows_after_a_table_are_chrome_not_a_section(tmp_report):
     assert [r.number for r in report.tables[0].rows] == ["1"]
     assert report.sections == () and report.unplaced == ()
     assert [p.why for p in report.ledger if p.kind == "chrome"] == ["site-links", "site-header"]
+
+
+# ---------------------------------------------------------------- other publishers: sections of a mayor's table, department lists
+
+
+def test_a_mayors_table_copied_with_tabs_in_sections_over_the_repeated_header():
+    """The first section's heading stands above the header, as the second's does: both are sections."""
+    report = parse_file(DATA / "mayor_sections_tabs.txt")
+    (table,) = report.tables
+    assert table.layout == "tabs" and table.caption is None
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一、市长主抓重点工作（3项）"), ("2", "一、市长主抓重点工作（3项）"), ("3", "一、市长主抓重点工作（3项）"),
+        ("4", "二、副市长分管重点工作（3项）"), ("5", "二、副市长分管重点工作（3项）")]
+    row1, row2, row3, row4, row5 = table.rows
+    assert (row2.task, row2.owners) == ("新增高新技术企业300家。", ("市科技局", "市经信局"))
+    assert row3.task == "建成城市书房20家。"  # its number glued to the task: `3.建成…<tab>…`
+    assert _texts(row3, "progress") == ["进展情况：已建成15家。", "下步打算：年底前全部建成。"]
+    assert row3.owners == ("市文化广电旅游局（市文物局）",)
+    assert row4.owners == ("市住建局", "各区（县、市）政府") and _texts(row4, "status") == ["滞后"]
+    assert row5.owners == ("市交通运输局", "市公安局交警支队")
+    counts = [(d.line, d.message) for d in report.diagnostics if d.code == "row-count"]
+    assert counts == [(13, "the section '二、副市长分管重点工作（3项）' announces 3 rows but 2 were found")]
+
+
+def test_a_department_list_with_counts_in_its_headings():
+    report = parse_file(DATA / "department_counts.txt")
+    assert report.tables == () and report.sections == ()
+    assert [(e.division, e.number) for e in report.entries] == [
+        ("市发展和改革委员会", "1"), ("市发展和改革委员会", "2"), ("市发展和改革委员会", "3"),
+        ("市经济和信息化局", "1"), ("市科技局", ""), ("市委组织部（市人才办）", "1"), ("市委组织部（市人才办）", "2")]
+    assert report.entries[4].heading == "三、市科技局(1项):"
+    # two items run on in one line stay one entry (an entry is anchored by its line), and the count says so
+    assert report.entries[3].text == "召开全市工业经济运行分析会。2.新增规上工业企业21家。"
+    assert [d.line for d in report.diagnostics if d.code == "entry-count"] == [12]

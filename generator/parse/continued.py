@@ -89,16 +89,22 @@ def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continu
             # said of the first part already, or counted again below on the whole table
             notes.items += [n for n in side[1].items if n[1] not in ("unknown-column", "row-count")]
             unplaced += side[2]
-            merged = merge(tables[-1], part)
-            counted = {merged.line} | {s.line for s in merged.sections}
-            notes.items = [n for n in notes.items if not (n[1] == "row-count" and n[0] in counted)]
-            check_count(merged, notes)
-            tables[-1] = merged
+            tables[-1] = _recounted(merge(tables[-1], part), notes)
             return True
     table = grid_table(grid, caption, ledger, notes, unplaced, layout=layout)
+    if table is not None and table.caption and table.sections:  # 一、… over the header, 二、… inside the table
+        table = _recounted(caption_to_section(table, table.sections[0].text), notes)
     if table is not None:
         tables.append(table)
     return table is not None
+
+
+def _recounted(table: Table, notes: Notes) -> Table:
+    """The table with its rows counted again against its caption and sections."""
+    counted = {table.line} | {s.line for s in table.sections}
+    notes.items = [n for n in notes.items if not (n[1] == "row-count" and n[0] in counted)]
+    check_count(table, notes)
+    return table
 
 
 def loose_cells(grid: Grid, ledger: Ledger) -> list[Para]:

@@ -77,12 +77,15 @@ def _cost(labels: list[str]) -> tuple[int, int]:
     return sum(len(label) for label in labels if role_of(label) is None), len(labels)
 
 
-def _starts_row(block, expected: int, tabbed: bool = False) -> re.Match | None:
-    """The row number `expected` starting `block`; in a tabbed table, in a cell of its own."""
+def _starts_row(block, expected: int, tabbed: bool = False, glued_tabs: int | None = None) -> re.Match | None:
+    """The row number `expected` starting `block`; in a tabbed table, in a cell of its own, or
+    glued to the task in a row with all its other cells (`glued_tabs` tabs: `1.实施…<tab>…`)."""
     if not isinstance(block, Para):
         return None
     m = _START.match(block.text)
-    return m if m and int(m.group(1)) == expected and (not tabbed or "\t" in m.group(2)) else None
+    if not m or int(m.group(1)) != expected:
+        return None
+    return m if not tabbed or "\t" in m.group(2) or block.text.count("\t") == glued_tabs else None
 
 
 def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | None:
@@ -95,9 +98,14 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         return None
     j = i + 1
     tabbed = "\t" in first.text
+    glued_tabs = len(labels) - 2 if tabbed and role_of(labels[0]) == "number" else None
+
+    def starts(block, number: int) -> re.Match | None:
+        return _starts_row(block, number, tabbed, glued_tabs)
+
     while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _is_group(body[j], tabbed)):
         j += 1
-    if j >= len(body) or not _starts_row(body[j], 1, tabbed):
+    if j >= len(body) or not starts(body[j], 1):
         return None
     roles = [role_of(label) for label in labels]
     if None in roles and not tabbed:
@@ -112,15 +120,15 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
     structure: list[Para] = []
     rows += [_divider_cells(para, labels, tabbed) for para in body[i + 1:j]]
     expected, end = 1, j
-    while end < len(body) and _starts_row(body[end], expected, tabbed):
+    while end < len(body) and starts(body[end], expected):
         stop = end + 1
-        while (stop < len(body) and isinstance(body[stop], Para) and not _starts_row(body[stop], expected + 1, tabbed)
+        while (stop < len(body) and isinstance(body[stop], Para) and not starts(body[stop], expected + 1)
                and not _is_divider(body[stop], labels, tabbed)):
             stop += 1
         heads = stop  # headings and repeated headers up to the next row
         while heads < len(body) and _is_divider(body[heads], labels, tabbed):
             heads += 1
-        if heads >= len(body) or not _starts_row(body[heads], expected + 1, tabbed):  # the table ends with this row
+        if heads >= len(body) or not starts(body[heads], expected + 1):  # the table ends with this row
             stop = heads = _last_row_end(body, end, stop, tabbed)
         rows.append(_row(body[end:stop], roles, labels, structure, notes, spaced))
         rows += [_divider_cells(para, labels, tabbed) for para in body[stop:heads]]
