@@ -466,3 +466,11 @@ def test_a_department_list_with_counts_in_its_headings():
     # two items run on in one line stay one entry (an entry is anchored by its line), and the count says so
     assert report.entries[3].text == "召开全市工业经济运行分析会。2.新增规上工业企业21家。"
     assert [d.line for d in report.diagnostics if d.code == "entry-count"] == [12]
+
+
+def test_a_report_heading_over_a_table_with_group_rows_of_the_next_level_stays_its_caption(tmp_report):
+    report = parse_file(tmp_report("某局2023年工作情况\n\n一、重点工作完成情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n"
+                                   "| (一)创新 | | |\n| 1 | 甲。 | 甲完成。 |\n| (二)服务 | | |\n| 2 | 乙。 | 乙完成。 |\n"))
+    (table,) = report.tables
+    assert table.caption == "一、重点工作完成情况"
+    assert [(r.number, r.section) for r in table.rows] == [("1", "(一)创新"), ("2", "(二)服务")]
