@@ -89,6 +89,8 @@ class _Reader:
         slot_of = self.slot_of
         row = self._unglue_number(self._category(row))
         firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
+        if not firsts:  # a category's cell alone
+            return
         if (len(row) == len(slot_of) + 1 and not self.numbered
                 and number_value(cell_text(row[0].cell)) is not None):
             slot_of = [None] + slot_of  # a number column the header did not name
@@ -160,7 +162,7 @@ class _Reader:
     def _first_data_slot(self, slot_of) -> int:
         """The slot a merged cell's stray text goes to: the first column after the task, else the task."""
         roles = {j: self.columns[k].role for j, k in enumerate(slot_of) if k is not None}
-        after = [j for j, role in roles.items() if role not in ("number", "task")]
+        after = [j for j, role in roles.items() if role not in ("number", "task", "category")]
         return after[0] if after else next((j for j, role in roles.items() if role == "task"), len(slot_of) - 1)
 
     def _is_section(self, row: list[Slot], cell: Cell, next_row: list[Slot] | None) -> bool:
