@@ -474,3 +474,32 @@ def test_a_report_heading_over_a_table_with_group_rows_of_the_next_level_stays_i
     (table,) = report.tables
     assert table.caption == "一、重点工作完成情况"
     assert [(r.number, r.section) for r in table.rows] == [("1", "(一)创新"), ("2", "(二)服务")]
+
+
+def test_a_category_column_in_tabbed_rows_with_its_empty_cell_dropped():
+    report = parse_file(DATA / "category_column_tabs.txt")
+    (table,) = report.tables
+    assert table.layout == "tabs"
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "创新主体"), ("2", "创新主体"), ("3", "平台载体"), ("4", "平台载体")]
+    assert table.rows[1].owners == ("高新科", "成果科")
+    assert table.rows[3].owners == ("成果科（县生产力促进中心）",)
+    assert not {"unsplit-row", "unknown-column"} & set(_codes(report))
+
+
+def test_a_category_column_one_cell_per_line_merged_or_left_empty():
+    """The first row's category is no header label; a merged one leaves a `|`, or nothing."""
+    report = parse_file(DATA / "category_column_lines.txt")
+    (table,) = report.tables
+    assert [c.label for c in table.columns] == ["类别", "序号", "重点工作", "推进情况", "责任科室"]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "工业投资"), ("2", "工业投资"), ("3", "数字经济"), ("4", "数字经济")]
+    assert [(i.marker, i.text) for i in table.rows[2].cell("progress")] == [
+        ("1.", "新增上云企业162家。"), ("2.", "举办数字化转型培训2场。")]
+    assert table.rows[1].owners == ("投资科", "技术科") and table.rows[3].owners == ("信息化科",)
+
+
+def test_rows_numbered_in_brackets_are_rows(tmp_report):
+    report = parse_file(tmp_report("某市重点工作情况\n\n| 序号 | 重点工作 | 推进情况 |\n|---|---|---|\n"
+                                   "| (1) | 甲。 | 甲完成。 |\n| （2） | 乙。 | 乙完成。 |\n"))
+    assert [(r.number, r.task) for r in report.tables[0].rows] == [("(1)", "甲。"), ("（2）", "乙。")]

@@ -77,12 +77,16 @@ def _cost(labels: list[str]) -> tuple[int, int]:
     return sum(len(label) for label in labels if role_of(label) is None), len(labels)
 
 
-def _starts_row(block, expected: int, tabbed: bool = False, glued_tabs: int | None = None) -> re.Match | None:
+def _starts_row(block, expected: int, tabbed: bool = False, glued_tabs: int | None = None,
+               lead: bool = False) -> re.Match | None:
     """The row number `expected` starting `block`; in a tabbed table, in a cell of its own, or
-    glued to the task in a row with all its other cells (`glued_tabs` tabs: `1.实施…<tab>…`)."""
+    glued to the task in a row with all its other cells (`glued_tabs` tabs: `1.实施…<tab>…`);
+    after a category's cell (`lead`: `科技创新<tab>1<tab>…`, or its tab dropped when empty)."""
     if not isinstance(block, Para):
         return None
     m = _START.match(block.text)
+    if lead and not (m and "\t" in m.group(2)):
+        m = _START.match(block.text.partition("\t")[2])
     if not m or int(m.group(1)) != expected:
         return None
     return m if not tabbed or "\t" in m.group(2) or block.text.count("\t") == glued_tabs else None
@@ -99,9 +103,10 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
     j = i + 1
     tabbed = "\t" in first.text
     glued_tabs = len(labels) - 2 if tabbed and role_of(labels[0]) == "number" else None
+    lead = tabbed and [role_of(label) for label in labels[:2]] == ["category", "number"]
 
     def starts(block, number: int) -> re.Match | None:
-        return _starts_row(block, number, tabbed, glued_tabs)
+        return _starts_row(block, number, tabbed, glued_tabs, lead)
 
     while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _is_group(body[j], tabbed)):
         j += 1
@@ -130,7 +135,8 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
             heads += 1
         if heads >= len(body) or not starts(body[heads], expected + 1):  # the table ends with this row
             stop = heads = _last_row_end(body, end, stop, tabbed)
-        rows.append(_row(body[end:stop], roles, labels, structure, notes, spaced))
+        rows.append(_led_row(body[end:stop], roles, labels, structure, notes, spaced) if lead
+                    else _row(body[end:stop], roles, labels, structure, notes, spaced))
         rows += [_divider_cells(para, labels, tabbed) for para in body[stop:heads]]
         expected, end = expected + 1, heads
     layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
@@ -170,6 +176,19 @@ def _last_row_end(body: list, start: int, stop: int, tabbed: bool) -> int:
     while end < stop and looks_like_unit(body[end].text):
         end += 1
     return end
+
+
+def _led_row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,
+             spaced: str) -> tuple[Cell, ...]:
+    """A tabbed row after a category's cell: the category, then the row as any other."""
+    first = paras[0]
+    m = _START.match(first.text)
+    category = ""
+    if not (m and "\t" in m.group(2)):
+        category, _, rest = first.text.partition("\t")
+        first = Para(rest, first.line)
+    cell = Cell((Para(category.strip(), first.line),) if category.strip() else ())
+    return (cell,) + _row([first] + list(paras[1:]), roles[1:], labels[1:], structure, notes, spaced)
 
 
 def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,

@@ -127,12 +127,16 @@ def perline_table(body: list, i: int, notes: Notes | None = None) -> tuple[Grid,
     while size < len(tokens) and (_is_label(_text(tokens[size])) or not tokens[size].paras):
         size += 1
     roles = [role_of(_text(t)) for t in tokens[:size]]
+    # a category column first (类别, 序号, …): the first row's category is no label, though it looks like one
+    lead = 1 if roles[:2] == ["category", "number"] else 0
+    if lead and size < len(tokens) and _text(tokens[size]) == "1" and roles[size - 1] is None:
+        size, roles = size - 1, roles[:size - 1]
     if "task" not in roles or sum(1 for r in roles if r) < 2:
         return None
-    numbered = roles[0] == "number"
+    numbered = len(roles) > lead and roles[lead] == "number"
     width = _first_row_width(tokens, size) if numbered else None
     head, width, size = header_rows(tokens[:size], width, notes or Notes())
-    rows = _rows(tokens, size, width, numbered)
+    rows = _rows(tokens, size, width, numbered, lead)
     cells = tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows)
     return Grid(head + cells, first.line, tuple(pipes)), end, "cell-per-line"
 
@@ -150,9 +154,9 @@ def _is_label(text: str) -> bool:
             and not re.search(r"[。；;，,]", text))
 
 
-def _rows(tokens: list[_Token], size: int, width: int, numbered: bool) -> list[list[_Token]]:
+def _rows(tokens: list[_Token], size: int, width: int, numbered: bool, lead: int = 0) -> list[list[_Token]]:
     """The rows after the header's `size` cells, of `width` cells each; a numbered table starts
-    a row at each next number."""
+    a row at each next number, or at the `lead` cells before it (a category's)."""
     header = [fold(_text(t)) for t in tokens[:size]]
     rows: list[list[_Token]] = []
     if not numbered:
@@ -166,7 +170,9 @@ def _rows(tokens: list[_Token], size: int, width: int, numbered: bool) -> list[l
     while n < len(tokens):
         token = tokens[n]
         value = number_value(_text(token))
-        may_start = len(current) >= 2 or not any(t.paras for t in current)
+        # the cells before a new row's lead: all of a full row (its own lead first), else all but the last
+        keep = len(current) if len(current) == width else len(current) - lead
+        may_start = keep >= 2 or not any(t.paras for t in current[:max(keep, 0)])
         if [fold(_text(t)) for t in tokens[n:n + size]] == header:  # the header again
             rows += [r for r in (current, tokens[n:n + size]) if r]
             current, n, expected, group = [], n + size, None, False
@@ -180,9 +186,11 @@ def _rows(tokens: list[_Token], size: int, width: int, numbered: bool) -> list[l
             current, n, group = [], n + 1, False
             continue
         if value is not None and (expected is None or value == expected) and may_start:
-            if current:
-                rows.append(_padded(current, width) if group else current)
-            current, expected, group = [], value + 1, False
+            keep = max(keep, 0)
+            if current[:keep]:
+                rows.append(_padded(current[:keep], width) if group else current[:keep])
+            lead_cells = [_Token([], token.line)] * (lead - len(current[keep:]))  # a merged category left no `|`
+            current, expected, group = lead_cells + current[keep:], value + 1, False
         elif len(current) == width:
             rows.append(current)
             current, group = [], False

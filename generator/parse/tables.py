@@ -16,19 +16,19 @@ from .ledger import Ledger, Notes
 
 _CAPTION_COUNT = re.compile(r"[(（]\s*(\d+)\s*项\s*[)）]")
 _NAME_SEP = re.compile(r"[、,，/;；\s]+")
-# A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or .
-ROW_NUMBER = re.compile(r"^(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.．、]?$")
+# A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or ., or (1)
+ROW_NUMBER = re.compile(r"^(?:(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.．、]?|[(（]\s*(\d{1,4})\s*[)）])$")
 _PIPES = re.compile(r"\s*[|｜]+\s*")
 _CHINESE = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
 _BRACKETED = re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
 
 
 def number_value(text: str) -> int | None:
-    """The value of a row number ("12", "十二", "3、"), or None when the text is not one."""
+    """The value of a row number ("12", "十二", "3、", "(3)"), or None when the text is not one."""
     m = ROW_NUMBER.match(text.strip())
     if not m:
         return None
-    digits = m.group(1)
+    digits = m.group(1) or m.group(2)
     if digits.isdigit():
         return int(digits)
     if digits == "十":
@@ -56,7 +56,7 @@ def number_kind(text: str) -> str | None:
     m = ROW_NUMBER.match(text)
     if not m:
         return None
-    return "digits" if m.group(1).isdigit() else "chinese"
+    return "digits" if (m.group(1) or m.group(2)).isdigit() else "chinese"
 
 
 def dedupe_roles(columns: list[Column]) -> list[Column]:
