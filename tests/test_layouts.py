@@ -503,3 +503,25 @@ def test_rows_numbered_in_brackets_are_rows(tmp_report):
     report = parse_file(tmp_report("某市重点工作情况\n\n| 序号 | 重点工作 | 推进情况 |\n|---|---|---|\n"
                                    "| (1) | 甲。 | 甲完成。 |\n| （2） | 乙。 | 乙完成。 |\n"))
     assert [(r.number, r.task) for r in report.tables[0].rows] == [("(1)", "甲。"), ("（2）", "乙。")]
+
+
+def test_cells_apart_by_spaces_with_group_rows_and_units_apart_by_spaces():
+    report = parse_file(DATA / "spaced_group_rows.txt")
+    (table,) = report.tables
+    assert table.layout == "spaced"
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一 经济发展"), ("2", "一 经济发展"), ("3", "二 营商环境"), ("4", "（一） 政务服务")]
+    assert table.rows[1].owners == ("市人力社保局", "市总工会")
+    assert (_texts(table.rows[2], "progress"), table.rows[2].owners) == (
+        ["已出台优化营商环境若干措施。"], ("市发改委", "市市场监管局", "市大数据局"))
+    assert table.rows[3].owners == ("市政务服务中心（市行政审批局）",)
+    assert "unsplit-row" not in _codes(report)
+
+
+def test_owners_in_brackets_inside_the_task_end_at_the_bracket(tmp_report):
+    """(责任单位:…) with the task going on after it: the text after the bracket stays the task's."""
+    report = parse_file(tmp_report("某市重点工作情况\n\n| 序号 | 重点工作 | 推进情况 |\n|---|---|---|\n"
+                                   "| 1 | 建设孵化器5家（责任单位：市科技局、市经信局）,年底前建成。 | 已建成3家。 |\n"))
+    row = report.tables[0].rows[0]
+    assert row.owners == ("市科技局", "市经信局")
+    assert _texts(row, "task") == ["建设孵化器5家", ",年底前建成。"]

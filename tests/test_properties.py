@@ -75,7 +75,8 @@ def family_cell(draw):
     if kind == "units":
         return draw(st.sampled_from(["、", " ", "，"])).join(draw(st.lists(unit, min_size=1, max_size=3)))
     if kind == "owners-inside":
-        return f"{draw(sentence)}。{draw(st.sampled_from(['', '(', '（']))}责任单位:{draw(unit)}、{draw(unit)})"
+        after = draw(st.sampled_from(["", "", "并于年底前完成。"]))  # the task going on after the bracket
+        return f"{draw(sentence)}。{draw(st.sampled_from(['', '(', '（']))}责任单位:{draw(unit)}、{draw(unit)}){after}"
     if kind == "fields":
         return f"进展情况:{draw(sentence)}。下步打算:{draw(sentence)}"
     if kind == "status":

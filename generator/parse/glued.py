@@ -108,7 +108,9 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
     def starts(block, number: int) -> re.Match | None:
         return _starts_row(block, number, tabbed, glued_tabs, lead)
 
-    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _is_group(body[j], tabbed)):
+    # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
+    spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
+    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _group_cells(body[j], spaced)):
         j += 1
     if j >= len(body) or not starts(body[j], 1):
         return None
@@ -119,44 +121,50 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
                   f"{'、'.join(l.strip() for l, r in zip(labels, roles) if r is None)} a label the vocabulary does not know",
                   "check the header on the published page; if the label names a known role, add it to "
                   "generator/data/columns.toml")
-    # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
-    spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
     rows: list[tuple[Cell, ...]] = [_header_cells(first, labels)]
     structure: list[Para] = []
-    rows += [_divider_cells(para, labels, tabbed) for para in body[i + 1:j]]
+    rows += [_divider_cells(para, labels, spaced) for para in body[i + 1:j]]
     expected, end = 1, j
     while end < len(body) and starts(body[end], expected):
         stop = end + 1
         while (stop < len(body) and isinstance(body[stop], Para) and not starts(body[stop], expected + 1)
-               and not _is_divider(body[stop], labels, tabbed)):
+               and not _is_divider(body[stop], labels, spaced)):
             stop += 1
         heads = stop  # headings and repeated headers up to the next row
-        while heads < len(body) and _is_divider(body[heads], labels, tabbed):
+        while heads < len(body) and _is_divider(body[heads], labels, spaced):
             heads += 1
         if heads >= len(body) or not starts(body[heads], expected + 1):  # the table ends with this row
             stop = heads = _last_row_end(body, end, stop, tabbed)
         rows.append(_led_row(body[end:stop], roles, labels, structure, notes, spaced) if lead
                     else _row(body[end:stop], roles, labels, structure, notes, spaced))
-        rows += [_divider_cells(para, labels, tabbed) for para in body[stop:heads]]
+        rows += [_divider_cells(para, labels, spaced) for para in body[stop:heads]]
         expected, end = expected + 1, heads
     layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
     return Grid(tuple(rows), first.line, tuple(structure)), end, layout
 
 
-def _is_divider(block, labels: list[str], tabbed: bool) -> bool:
+def _is_divider(block, labels: list[str], spaced: str) -> bool:
     """What stands between two rows: a section heading, a group row, the header again."""
-    return isinstance(block, Para) and (bool(heading_level(block.text)) or _is_group(block, tabbed)
+    return isinstance(block, Para) and (bool(heading_level(block.text)) or bool(_group_cells(block, spaced))
                                         or split_header(block.text) == labels)
 
 
-def _is_group(para: Para, tabbed: bool) -> bool:
-    """In a tabbed table, a group row with its number in a cell of its own (`一<tab>科技创新`)."""
-    return tabbed and "\t" in para.text and number_kind(para.text.split("\t")[0]) in ("chinese", "bracketed")
+def _group_cells(para: Para, spaced: str) -> list[str]:
+    """A group row with its number in a cell of its own (`一<tab>科技创新`, `一　科技创新` in a
+    table apart by spaces): its cells' texts; [] for any other line."""
+    if spaced == "\t" and "\t" in para.text:
+        parts = para.text.split("\t")
+    elif spaced == " ":
+        parts = _SPACES.split(para.text.strip())
+        parts = parts if len(parts) == 2 else []
+    else:
+        return []
+    return parts if parts and number_kind(parts[0]) in ("chinese", "bracketed") else []
 
 
-def _divider_cells(para: Para, labels: list[str], tabbed: bool) -> tuple[Cell, ...]:
-    if _is_group(para, tabbed):
-        cells = tuple(Cell((Para(part.strip(), para.line),) if part.strip() else ()) for part in para.text.split("\t"))
+def _divider_cells(para: Para, labels: list[str], spaced: str) -> tuple[Cell, ...]:
+    if parts := _group_cells(para, spaced):
+        cells = tuple(Cell((Para(part.strip(), para.line),) if part.strip() else ()) for part in parts)
         return cells + (Cell(()),) * (len(labels) - len(cells))  # the copy drops a row's trailing tabs
     return (Cell((para,)),) if heading_level(para.text) else _header_cells(para, labels)
 
@@ -211,8 +219,11 @@ def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para
                     cells.append(piece)
         if len(cells) <= len(columns):
             return (number,) + tuple(Cell(tuple(c)) for c in cells) + (Cell(()),) * (len(columns) - len(cells))
-    if spaced and len(rest) == 1 and len(_SPACES.split(rest[0].text.strip())) == len(columns):
-        rest = [Para(part, first.line) for part in _SPACES.split(rest[0].text.strip())]  # cells apart like the labels
+    parts = _SPACES.split(rest[0].text.strip()) if spaced and len(rest) == 1 else []
+    if len(parts) > len(columns) > 1 and roles[-1] == "owners" and all(map(looks_like_unit, parts[len(columns) - 1:])):
+        parts = parts[:len(columns) - 1] + [" ".join(parts[len(columns) - 1:])]  # units apart by spaces: one cell
+    if len(parts) == len(columns):
+        rest = [Para(part, first.line) for part in parts]  # cells apart like the labels
     if len(rest) == len(columns):
         return (number,) + tuple(Cell((p,)) for p in rest)
     owners_cell = None
@@ -228,7 +239,7 @@ def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para
     else:
         cells = [Cell(tuple(rest))] + [Cell(())] * (len(columns) - 1)
         notes.add(first.line, "unsplit-row",
-                  f"row {m.group(1)}: the cells of {'、'.join(labels[c] for c in columns)} are run together; "
-                  f"the row's text is kept whole in {labels[columns[0]]}",
+                  f"row {m.group(1)}: the cells of {'、'.join(labels[c].strip() for c in columns)} are run together; "
+                  f"the row's text is kept whole in {labels[columns[0]].strip()}",
                   "the copy lost the cell boundaries: save the published page as HTML, or copy the table with its cells")
     return (number,) + tuple(cells) + ((owners_cell,) if owners_cell else ())
