@@ -525,3 +525,16 @@ def test_owners_in_brackets_inside_the_task_end_at_the_bracket(tmp_report):
     row = report.tables[0].rows[0]
     assert row.owners == ("市科技局", "市经信局")
     assert _texts(row, "task") == ["建设孵化器5家", ",年底前建成。"]
+
+
+def test_group_rows_flattened_a_paragraph_per_cell():
+    """一 / 创新平台 as two paragraphs before row 1: a section, not row 一 whose cells run into row 1."""
+    report = parse_file(DATA / "flat_group_rows.txt")
+    (table,) = report.tables
+    assert table.layout == "flat"
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "一 创新平台"), ("2", "一 创新平台"), ("3", "（一） 技术市场"), ("4", "（一） 技术市场")]
+    assert [s.text for s in table.sections] == ["一 创新平台", "二 成果转化", "（一） 技术市场"]
+    assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [("1.", "已建成1家。"), ("2.", "第二家完成选址。")]
+    assert table.rows[1].owners == ("成果处", "高新处")
+    assert report.unplaced == () and not {"extra-blocks", "extra-text"} & set(_codes(report))

@@ -33,6 +33,8 @@ def flat_table_report(draw):
     lines = [draw(sentence) + "情况"]
     lines += draw(st.lists(label, min_size=0, max_size=10))
     for n in range(1, draw(st.integers(1, 4)) + 1):
+        if draw(st.integers(0, 3)) == 0:  # a group row's number and text, a paragraph each
+            lines += [draw(group_number), draw(sentence)]
         lines.append(str(n))
         lines.append(draw(st.one_of(sentence, family_cell())))
         for _ in range(draw(st.integers(0, 4))):
