@@ -538,3 +538,11 @@ def test_group_rows_flattened_a_paragraph_per_cell():
     assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [("1.", "已建成1家。"), ("2.", "第二家完成选址。")]
     assert table.rows[1].owners == ("成果处", "高新处")
     assert report.unplaced == () and not {"extra-blocks", "extra-text"} & set(_codes(report))
+
+
+def test_owners_in_square_brackets_inside_the_task_are_left_as_written(tmp_report):
+    """【责任单位:…】: no name takes the closing 】 (the bracket has no place of its own in the model)."""
+    report = parse_file(tmp_report("某市重点工作情况\n\n| 序号 | 重点工作 | 推进情况 |\n|---|---|---|\n"
+                                   "| 1 | 建设书房。【责任单位：市文广旅局】 | 已建成。 |\n"))
+    row = report.tables[0].rows[0]
+    assert row.task == "建设书房。【责任单位：市文广旅局】" and row.owners == ()

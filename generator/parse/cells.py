@@ -50,7 +50,8 @@ def split_task_owners(paras: list[Para], ledger: Ledger) -> tuple[list[Para], tu
             close = _closing(rest)
             if close is not None and rest[close + 1:].strip():
                 rest, after = rest[:close + 1], rest[close + 1:]
-        if not m or not rest.strip() or _SENTENCE.search(rest.rstrip("。；;")):
+        if (not m or not rest.strip() or _SENTENCE.search(rest.rstrip("。；;"))
+                or para.text[:m.start(2)].rstrip().endswith(("【", "["))):  # 【责任单位:…】: kept as written
             task.append(para)
             continue
         before = para.text[:m.start()]
