@@ -546,3 +546,30 @@ def test_owners_in_square_brackets_inside_the_task_are_left_as_written(tmp_repor
                                    "| 1 | 建设书房。【责任单位：市文广旅局】 | 已建成。 |\n"))
     row = report.tables[0].rows[0]
     assert row.task == "建设书房。【责任单位：市文广旅局】" and row.owners == ()
+
+
+def test_a_two_level_header_copied_with_tabs():
+    """A browser's copy: the cell over 进展 / 存在问题 leaves them on a line of their own."""
+    report = parse_file(DATA / "tabs_two_level.txt")
+    (table,) = report.tables
+    assert table.layout == "tabs"
+    assert [(c.label, c.role, c.group) for c in table.columns] == [
+        ("序号", "number", None), ("重点任务", "task", None), ("进展", "progress", "推进情况"),
+        ("存在问题", "problems", "推进情况"), ("牵头单位", "owners", None)]
+    row1, row2, row3 = table.rows
+    assert _texts(row1, "problems") == ["企业入驻进度偏慢。"] and row1.owners == ("县经信局", "县自然资源和规划局")
+    assert row2.cell("problems") == () and row2.owners == ("县交通运输局",)
+    assert [(i.marker, i.text) for i in row3.cell("progress")] == [("1.", "已建成4家。"), ("2.", "第五家完成装修。")]
+    assert [d.line for d in report.diagnostics if d.code == "header-levels"] == [8]
+
+
+def test_tabbed_header_with_the_empty_cells_of_merged_ones_and_a_column_without_label(tmp_report):
+    report = parse_file(tmp_report("某县重点工作情况\n\n序号\t重点任务\t完成情况\t\t责任单位\t\n\t\t进展\t问题\t\t\n"
+                                   "1\t建设产业园。\t已完成征地。\t企业入驻偏慢。\t县经信局\t顺利推进\n"
+                                   "2\t新建学校。\t已开工。\t\t县教育局\t滞后\n"))
+    (table,) = report.tables
+    assert [(c.label, c.group) for c in table.columns] == [
+        ("序号", None), ("重点任务", None), ("进展", "完成情况"), ("问题", "完成情况"), ("责任单位", None), ("", None)]
+    assert [(r.task, r.owners, _texts(r, "status")) for r in table.rows] == [
+        ("建设产业园。", ("县经信局",), ["顺利推进"]), ("新建学校。", ("县教育局",), ["滞后"])]
+    assert "header-levels" not in _codes(report)

@@ -202,6 +202,21 @@ def cell_per_line_levels_report(draw):
     return "\n".join(lines)
 
 
+@st.composite
+def tabs_levels_report(draw):
+    """A browser's copy of a two-level header: the top labels, then the sub-labels on a line of
+    their own, with or without the empty cells the merged one spans; rows apart by tabs."""
+    subs = draw(st.sampled_from([["进展", "问题"], ["进展情况", "存在问题"]]))
+    after = draw(st.lists(family_label, max_size=2))
+    top = ["序号", "重点任务", draw(st.sampled_from(["完成情况", "推进情况"]))] + after
+    empties = draw(st.booleans())
+    lines = [draw(sentence) + "情况", "\t".join(top[:3] + [""] * empties + after),
+             "\t".join([""] * (2 * empties) + subs + [""] * (len(after) * empties))]
+    for n in range(1, draw(st.integers(0, 4)) + 1):
+        lines.append("\t".join([str(n)] + [draw(family_cell()) for _ in range(len(top))]))
+    return "\n".join(lines)
+
+
 # What a page copied whole puts around a report: its menus, breadcrumb, buttons, footer.
 page_chrome = st.sampled_from([
     "首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流", "首页 机构概况 政务公开 政务服务", "| 网站地图 | 联系我们 | 网站声明 |",
@@ -246,7 +261,7 @@ def html_table_report(draw):
 
 
 family_report = st.one_of(pipe_rows_report(), cell_per_line_report(), joined_report(), parts_report(),
-                          unit_headings_report(), cell_per_line_levels_report())
+                          unit_headings_report(), cell_per_line_levels_report(), tabs_levels_report())
 family_report = st.one_of(family_report, page_around(family_report))
 
 

@@ -22,6 +22,7 @@ from ..read import Cell, Grid, Para
 from ..vocabulary import fold, is_label_prefix, looks_like_unit, role_of
 from .ledger import Notes
 from .sections import heading_level
+from .perhead import tab_levels
 from .tables import number_kind, split_names
 
 _START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
@@ -34,7 +35,8 @@ _MAX_UNKNOWN = 2
 
 def split_header(text: str) -> list[str] | None:
     """`text` as known column labels that make it up exactly, or None. Labels apart by tabs are
-    taken as they stand, known or not, when two of them are known, one the task.
+    taken as they stand, known, unknown or empty (the cells a merged one spans), when two of
+    them are known, one the task.
 
     Glued labels are the known ones that leave the fewest characters to labels the vocabulary
     does not know (`序号重点任务完成情况备注`: 备注), then the fewest labels. An unknown label
@@ -44,7 +46,7 @@ def split_header(text: str) -> list[str] | None:
     if "\t" in text:
         labels = text.split("\t")
         roles = [role_of(label) for label in labels]
-        return labels if "task" in roles and sum(1 for r in roles if r) >= 2 and all(map(str.strip, labels)) else None
+        return labels if "task" in roles and sum(1 for r in roles if r) >= 2 and labels[0].strip() else None
     if len(text) > _MAX_LABELS * 12 or not is_label_prefix(text[:2]):
         return None  # most paragraphs: no label at their start
     # best[end][u]: the cheapest labels making up text[:end], u: the last one is unknown
@@ -102,8 +104,16 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         return None
     j = i + 1
     tabbed = "\t" in first.text
-    glued_tabs = len(labels) - 2 if tabbed and role_of(labels[0]) == "number" else None
-    lead = tabbed and [role_of(label) for label in labels[:2]] == ["category", "number"]
+    levels = tab_levels(labels, body[j], body[j + 1], first.line, notes) if tabbed and j + 1 < len(body) else None
+    if levels:  # a second line of sub-labels: the table's columns are the cells under them
+        head, labels, roles = levels
+        j += 1
+    else:
+        if tabbed and j < len(body) and isinstance(body[j], Para) and body[j].text.count("\t") == len(labels):
+            labels = labels + [""]  # a last column with no label: the copy dropped its header's tab
+        head, roles = (_header_cells(first, labels),), [role_of(label) for label in labels]
+    glued_tabs = len(labels) - 2 if tabbed and roles[0] == "number" else None
+    lead = tabbed and roles[:2] == ["category", "number"]
 
     def starts(block, number: int) -> re.Match | None:
         return _starts_row(block, number, tabbed, glued_tabs, lead)
@@ -114,16 +124,15 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         j += 1
     if j >= len(body) or not starts(body[j], 1):
         return None
-    roles = [role_of(label) for label in labels]
     if None in roles and not tabbed:
         notes.add(first.line, "glued-header",
                   f"the header's labels are run together: read as {' / '.join(l.strip() for l in labels)}, "
                   f"{'、'.join(l.strip() for l, r in zip(labels, roles) if r is None)} a label the vocabulary does not know",
                   "check the header on the published page; if the label names a known role, add it to "
                   "generator/data/columns.toml")
-    rows: list[tuple[Cell, ...]] = [_header_cells(first, labels)]
+    rows: list[tuple[Cell, ...]] = list(head)
     structure: list[Para] = []
-    rows += [_divider_cells(para, labels, spaced) for para in body[i + 1:j]]
+    rows += [_divider_cells(para, labels, spaced) for para in body[i + 1 + bool(levels):j]]
     expected, end = 1, j
     while end < len(body) and starts(body[end], expected):
         stop = end + 1
@@ -170,7 +179,7 @@ def _divider_cells(para: Para, labels: list[str], spaced: str) -> tuple[Cell, ..
 
 
 def _header_cells(para: Para, labels: list[str]) -> tuple[Cell, ...]:
-    return tuple(Cell((Para(label.strip(), para.line),)) for label in labels)
+    return tuple(Cell((Para(label.strip(), para.line),) if label.strip() else ()) for label in labels)
 
 
 def _last_row_end(body: list, start: int, stop: int, tabbed: bool) -> int:

@@ -1,4 +1,5 @@
-"""The header of a table copied one cell per line (perline.py), in one level or two.
+"""The header of a table copied as text, one cell per line (perline.py) or with tabs (glued.py),
+in one level or two.
 
 A two-level header (`完成情况` over `进展 / 问题`) reaches the copy in one of two forms:
 
@@ -13,18 +14,23 @@ A two-level header (`完成情况` over `进展 / 问题`) reaches the copy in o
 
 from __future__ import annotations
 
-from ..read import Cell
+import re
+
+from ..read import Cell, Para
 from ..vocabulary import role_of
+from .gridhead import header_columns, lay_out
 from .ledger import Notes
+from .tables import number_value
+
+_SENTENCE = re.compile(r"[。；;，,]")
 
 _SUBS = 2  # sub-columns under the one cell over them, when the copy does not show how many
 
 
-def header_rows(tokens: list, data_width: int | None,
+def header_rows(cells: list[Cell], line: int, data_width: int | None,
                 notes: Notes) -> tuple[tuple[tuple[Cell, ...], ...], int, int]:
     """The header's rows as grid rows, how many cells a row of the table has, and how many of
-    `tokens` (labels and empty cells up to the first row) the header takes."""
-    cells = [Cell(tuple(t.paras)) for t in tokens]
+    `cells` (labels and empty cells up to the first row) the header takes."""
     size = len(cells)
     if (any(not c.paras for c in cells) and size % 2 == 0 and data_width == size // 2
             and _two_rows(cells[:size // 2], cells[size // 2:])):
@@ -38,11 +44,45 @@ def header_rows(tokens: list, data_width: int | None,
         if at is not None:
             row = tuple(Cell(c.paras, colspan=_SUBS) if n == at else Cell(c.paras, rowspan=2) for n, c in enumerate(top))
             labels = "、".join(_text(c) for c in subs)
-            notes.add(tokens[0].line, "header-levels",
+            notes.add(line, "header-levels",
                       f"the header has one label more than its rows have cells: read as {_text(top[at])!r} over {labels}",
-                      "a copy one cell per line does not show merged header cells: check the header on the published page")
+                      "a copy as text does not show merged header cells: check the header on the published page")
             return (row, tuple(subs)), data_width, size
     return (tuple(cells),), size, size
+
+
+def tab_levels(top: list[str], second, first_row, line: int,
+               notes: Notes) -> tuple[tuple[tuple[Cell, ...], ...], list[str], list[str | None]] | None:
+    """A two-level header copied with tabs: the labels of `top`, then a line of sub-labels
+    (`进展<tab>问题`, the tabs of the cells under no sub-label dropped by the copy). Its grid rows,
+    and the label and role of each column; None when `second` is no line of sub-labels."""
+    if not isinstance(second, Para) or not isinstance(first_row, Para) or "\t" not in second.text:
+        return None
+    subs = [part.strip() for part in second.text.split("\t")]
+    if not all(_is_label(sub) for sub in subs):
+        return None
+    cells = [Cell((Para(label.strip(), line),) if label.strip() else ()) for label in top]
+    under = [Cell((Para(sub, second.line),)) for sub in subs]
+    covered = [n for n, c in enumerate(cells) if not c.paras or n + 1 < len(cells) and not cells[n + 1].paras]
+    if covered:  # the cells over sub-columns are followed by the empty ones they span
+        if len(covered) != len(subs):
+            return None
+        row = [Cell(())] * len(cells)
+        for n, cell in zip(covered, under):
+            row[n] = cell
+        rows, _, _ = header_rows(cells + row, line, len(cells), notes)
+    else:
+        rows, _, _ = header_rows(cells + under, line, first_row.text.count("\t") + 1, notes)
+    if len(rows) != 2:
+        return None
+    columns, _, _ = header_columns(*lay_out(rows))
+    if first_row.text.count("\t") == len(columns):  # a last column with no label: the copy dropped its tabs
+        return tuple(row + (Cell(()),) for row in rows), [c.label for c in columns] + [""], [c.role for c in columns] + [None]
+    return rows, [c.label for c in columns], [c.role for c in columns]
+
+
+def _is_label(text: str) -> bool:
+    return 0 < len(text) <= 16 and not _SENTENCE.search(text) and number_value(text) is None
 
 
 def _two_rows(top: list[Cell], sub: list[Cell]) -> bool:

@@ -135,7 +135,7 @@ def perline_table(body: list, i: int, notes: Notes | None = None) -> tuple[Grid,
         return None
     numbered = len(roles) > lead and roles[lead] == "number"
     width = _first_row_width(tokens, size) if numbered else None
-    head, width, size = header_rows(tokens[:size], width, notes or Notes())
+    head, width, size = header_rows([Cell(tuple(t.paras)) for t in tokens[:size]], first.line, width, notes or Notes())
     rows = _rows(tokens, size, width, numbered, lead)
     cells = tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows)
     return Grid(head + cells, first.line, tuple(pipes)), end, "cell-per-line"
