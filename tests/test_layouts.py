@@ -573,3 +573,13 @@ def test_tabbed_header_with_the_empty_cells_of_merged_ones_and_a_column_without_
     assert [(r.task, r.owners, _texts(r, "status")) for r in table.rows] == [
         ("建设产业园。", ("县经信局",), ["顺利推进"]), ("新建学校。", ("县教育局",), ["滞后"])]
     assert "header-levels" not in _codes(report)
+
+
+def test_one_cell_per_line_with_the_row_number_glued_to_the_task(tmp_report):
+    report = parse_file(tmp_report("某市重点工作情况\n\n序号|\n重点工作|\n推进情况|\n牵头单位|\n"
+                                   "1.实施“千项万亿”工程。|\n完成投资652亿元。|\n市发改委|\n"
+                                   "2、新增高新技术企业300家。|\n已认定276家。|\n市科技局|\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task, _texts(r, "progress"), r.owners) for r in table.rows] == [
+        ("1", "实施“千项万亿”工程。", ["完成投资652亿元。"], ("市发改委",)),
+        ("2", "新增高新技术企业300家。", ["已认定276家。"], ("市科技局",))]

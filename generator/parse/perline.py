@@ -32,6 +32,7 @@ from .tables import chrome_cells, number_kind, number_value
 
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"-{3,}")
+_GLUED = re.compile(r"^(\d{1,3})(?!\d)\s*[.．、]?\s*(?=\S)")
 _RUN_ON = 8  # lines without a pipe a cell may run on for before the table is taken to end
 
 
@@ -170,6 +171,9 @@ def _rows(tokens: list[_Token], size: int, width: int, numbered: bool, lead: int
     while n < len(tokens):
         token = tokens[n]
         value = number_value(_text(token))
+        glued = _GLUED.match(_text(token)) if value is None and (not current or len(current) >= width - 1) else None
+        if glued and int(glued.group(1)) == (expected or 1):  # "2.新增…|": the number glued to the task
+            value = int(glued.group(1))  # grid.py splits it off, the row being one cell short
         # the cells before a new row's lead: all of a full row (its own lead first), else all but the last
         keep = len(current) if len(current) == width else len(current) - lead
         may_start = keep >= 2 or not any(t.paras for t in current[:max(keep, 0)])
