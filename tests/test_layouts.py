@@ -583,3 +583,16 @@ def test_one_cell_per_line_with_the_row_number_glued_to_the_task(tmp_report):
     assert [(r.number, r.task, _texts(r, "progress"), r.owners) for r in table.rows] == [
         ("1", "实施“千项万亿”工程。", ["完成投资652亿元。"], ("市发改委",)),
         ("2", "新增高新技术企业300家。", ["已认定276家。"], ("市科技局",))]
+
+
+def test_glued_group_rows_and_a_last_row_a_cell_a_line():
+    """一经济发展 and 二营商环境 are sections (numbered in turn, so 一季度… in a cell is not one);
+    the last row takes its three lines, the owners last."""
+    report = parse_file(DATA / "glued_group_rows.txt")
+    (table,) = report.tables
+    assert table.layout == "glued"
+    assert [(r.number, r.section) for r in table.rows] == [("1", "一经济发展"), ("2", "一经济发展"), ("3", "二营商环境")]
+    assert _texts(table.rows[1], "progress") == ["一季度新增就业1.2万人"]
+    assert (_texts(table.rows[2], "progress"), table.rows[2].owners) == (
+        ["已出台优化营商环境若干措施。"], ("市发改委", "市市场监管局"))
+    assert report.sections == () and "unsplit-row" not in _codes(report)

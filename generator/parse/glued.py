@@ -23,7 +23,7 @@ from ..vocabulary import fold, is_label_prefix, looks_like_unit, role_of
 from .ledger import Notes
 from .sections import heading_level
 from .perhead import tab_levels
-from .tables import number_kind, split_names
+from .tables import number_kind, number_value, split_names
 
 _START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 _TAIL = re.compile(r"[。；;！!？?)）]\s*([^。；;！!？?)）]+)$")
@@ -31,6 +31,7 @@ _MAX_LABELS = 12
 _SPACES = re.compile(r"\s+")
 _UNKNOWN = re.compile(r"\s*[\u4e00-\u9fff（）()]{1,10}\s*")  # a label the vocabulary does not know
 _MAX_UNKNOWN = 2
+_GLUED_GROUP = re.compile(r"^([一二三四五六七八九十]{1,3})[^\d\s。；;，,、.．:：()（）]{1,20}$")
 
 
 def split_header(text: str) -> list[str] | None:
@@ -120,7 +121,8 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
 
     # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
     spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
-    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _group_cells(body[j], spaced)):
+    groups = _glued_groups(body, j) if not spaced else frozenset()
+    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _group_cells(body[j], spaced, groups)):
         j += 1
     if j >= len(body) or not starts(body[j], 1):
         return None
@@ -132,35 +134,37 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
                   "generator/data/columns.toml")
     rows: list[tuple[Cell, ...]] = list(head)
     structure: list[Para] = []
-    rows += [_divider_cells(para, labels, spaced) for para in body[i + 1 + bool(levels):j]]
+    rows += [_divider_cells(para, labels, spaced, groups) for para in body[i + 1 + bool(levels):j]]
     expected, end = 1, j
     while end < len(body) and starts(body[end], expected):
         stop = end + 1
         while (stop < len(body) and isinstance(body[stop], Para) and not starts(body[stop], expected + 1)
-               and not _is_divider(body[stop], labels, spaced)):
+               and not _is_divider(body[stop], labels, spaced, groups)):
             stop += 1
         heads = stop  # headings and repeated headers up to the next row
-        while heads < len(body) and _is_divider(body[heads], labels, spaced):
+        while heads < len(body) and _is_divider(body[heads], labels, spaced, groups):
             heads += 1
         if heads >= len(body) or not starts(body[heads], expected + 1):  # the table ends with this row
-            stop = heads = _last_row_end(body, end, stop, tabbed)
+            stop = heads = _last_row_end(body, end, stop, tabbed, sum(1 for r in roles if r != "number"))
         rows.append(_led_row(body[end:stop], roles, labels, structure, notes, spaced) if lead
                     else _row(body[end:stop], roles, labels, structure, notes, spaced))
-        rows += [_divider_cells(para, labels, spaced) for para in body[stop:heads]]
+        rows += [_divider_cells(para, labels, spaced, groups) for para in body[stop:heads]]
         expected, end = expected + 1, heads
     layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
     return Grid(tuple(rows), first.line, tuple(structure)), end, layout
 
 
-def _is_divider(block, labels: list[str], spaced: str) -> bool:
+def _is_divider(block, labels: list[str], spaced: str, groups: frozenset[int]) -> bool:
     """What stands between two rows: a section heading, a group row, the header again."""
-    return isinstance(block, Para) and (bool(heading_level(block.text)) or bool(_group_cells(block, spaced))
+    return isinstance(block, Para) and (bool(heading_level(block.text)) or bool(_group_cells(block, spaced, groups))
                                         or split_header(block.text) == labels)
 
 
-def _group_cells(para: Para, spaced: str) -> list[str]:
+def _group_cells(para: Para, spaced: str, groups: frozenset[int]) -> list[str]:
     """A group row with its number in a cell of its own (`一<tab>科技创新`, `一　科技创新` in a
-    table apart by spaces): its cells' texts; [] for any other line."""
+    table apart by spaces), or glued to its text (`groups`): its cells' texts; [] for any other line."""
+    if para.line in groups:
+        return [para.text]
     if spaced == "\t" and "\t" in para.text:
         parts = para.text.split("\t")
     elif spaced == " ":
@@ -171,8 +175,25 @@ def _group_cells(para: Para, spaced: str) -> list[str]:
     return parts if parts and number_kind(parts[0]) in ("chinese", "bracketed") else []
 
 
-def _divider_cells(para: Para, labels: list[str], spaced: str) -> tuple[Cell, ...]:
-    if parts := _group_cells(para, spaced):
+def _glued_groups(body: list, j: int) -> frozenset[int]:
+    """The lines of group rows glued to their text (`一经济发展`) in a glued table whose first
+    row stands under 一: short lines, no sentence, numbered 一, 二 … in turn (一流… in a cell
+    is not one: it is not where 二 would be next)."""
+    lines, expected = [], 1
+    for block in body[j:]:
+        m = _GLUED_GROUP.match(block.text) if isinstance(block, Para) else None
+        if m and number_value(m.group(1)) == expected:
+            lines.append(block.line)
+            expected += 1
+        elif expected == 1:
+            break
+    return frozenset(lines)
+
+
+def _divider_cells(para: Para, labels: list[str], spaced: str, groups: frozenset[int]) -> tuple[Cell, ...]:
+    if para.line in groups:  # a group row glued to its text: one cell over the row
+        return (Cell((para,), colspan=len(labels)),)
+    if parts := _group_cells(para, spaced, groups):
         cells = tuple(Cell((Para(part.strip(), para.line),) if part.strip() else ()) for part in parts)
         return cells + (Cell(()),) * (len(labels) - len(cells))  # the copy drops a row's trailing tabs
     return (Cell((para,)),) if heading_level(para.text) else _header_cells(para, labels)
@@ -182,17 +203,25 @@ def _header_cells(para: Para, labels: list[str]) -> tuple[Cell, ...]:
     return tuple(Cell((Para(label.strip(), para.line),) if label.strip() else ()) for label in labels)
 
 
-def _last_row_end(body: list, start: int, stop: int, tabbed: bool) -> int:
-    """The last row takes the paragraphs after its first only while they name units, or, in a
+def _last_row_end(body: list, start: int, stop: int, tabbed: bool, cells: int) -> int:
+    """The last row takes the paragraphs after its first only while they name units, or as many
+    as it has `cells` when the last of them names one (a cell a line, the owners last), or, in a
     tabbed table, up to the next line with a tab (a cell over several lines)."""
     if tabbed:
         tab = next((k for k in range(start + 1, min(stop, start + 9)) if "\t" in body[k].text), None)
         if tab is not None:
             return tab + 1
+    if 1 < cells and start + cells <= stop and _units(body[start + cells - 1].text):
+        return start + cells
     end = start + 1
-    while end < stop and looks_like_unit(body[end].text):
+    while end < stop and _units(body[end].text):
         end += 1
     return end
+
+
+def _units(text: str) -> bool:
+    """Text made of units the owners vocabulary knows, apart by 、 or spaces."""
+    return all(separator or looks_like_unit(name) for name, separator in split_names(text.strip()))
 
 
 def _led_row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,
@@ -238,7 +267,7 @@ def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para
     owners_cell = None
     if roles[-1] == "owners":
         tail = _TAIL.search(rest[-1].text)
-        if tail and all(sep or looks_like_unit(p) for p, sep in split_names(tail.group(1).strip())):
+        if tail and _units(tail.group(1)):
             cut = tail.start(1)
             owners_cell = Cell((Para(rest[-1].text[cut:].strip(), rest[-1].line),))
             rest = rest[:-1] + [Para(rest[-1].text[:cut].strip(), rest[-1].line)]
