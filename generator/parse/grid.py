@@ -22,7 +22,7 @@ from ..model import Column, Item, Row, Table, Unplaced
 from ..read import Cell, Grid, Para
 from ..vocabulary import fold, status_values
 from .cells import split_inline_labels, split_task_owners
-from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, lay_out
+from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, lay_out, leading_cells_restored
 from .items import cell_items
 from .ledger import Ledger, Notes
 from .sections import heading_level
@@ -254,18 +254,6 @@ class _Reader:
                      caption.line if caption else self.grid.line, tuple(self.sections), layout)
 
 
-def _leading_cells_restored(grid: Grid) -> tuple[tuple[Cell, ...], ...]:
-    """`a | b |` rows (a pipe after each cell, none before the first) lose an empty first cell
-    where a line starts with its pipe (`| b |` reads as Markdown); put it back."""
-    lines = [p for p in grid.structure if "-" not in p.text]  # a pipe row's pipes, not a --- rule
-    if not lines or len(lines) != len(grid.rows):
-        return grid.rows
-    pipes = [len(re.findall("[|｜]", p.text)) for p in lines]
-    if pipes[0] != len(grid.rows[0]):  # the first row has a pipe before its first cell: Markdown rows
-        return grid.rows
-    return tuple((Cell(()),) + row if len(row) == n - 1 else row for row, n in zip(grid.rows, pipes))
-
-
 def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                unplaced: list[Unplaced], repeated: bool = False, layout: str = "cells") -> Table | None:
     """A table with explicit cells. None when it has no known header. `repeated`: the header
@@ -285,7 +273,7 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                     caption = para
                 else:
                     unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
-    rows = lay_out(_leading_cells_restored(grid))
+    rows = lay_out(leading_cells_restored(grid))
     reader = _Reader(grid, ledger, notes, unplaced)
     at = reader.header(rows, head_at, repeated)
     for n in range(at, len(rows)):  # each row with the next that holds text (`||` lines hold none)
