@@ -12,7 +12,7 @@ from ..errors import ReportError
 from ..model import Diagnostic, Report, Section, Table, Unplaced
 from ..read import Document, Grid, Para, read_document
 from .chrome import chrome_run
-from .continued import read_grid
+from .continued import loose_cells, read_grid
 from .entries import entry_run, group_run, parse_entries, parse_groups
 from .flat import find_header, flat_table
 from .glued import glued_table
@@ -123,12 +123,12 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
             else:  # cells without a known header: keep their text as paragraphs
                 if caption:
                     pending.append(caption)
-                pending.extend(p for row in block.rows for cell in row for p in cell.paras)
+                pending.extend(loose_cells(block, ledger))
                 for para in block.structure:
                     ledger.structure("separator", para.text, para.line)
             i += 1
             continue
-        perline = perline_table(body, i)
+        perline = perline_table(body, i, notes)
         glued = None if perline else glued_table(body, i, notes)
         if perline or glued:  # their grids' headers name known columns, so they are always tables
             caption = take_caption()

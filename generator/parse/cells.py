@@ -30,7 +30,7 @@ def _owner_label() -> re.Pattern[str]:
 
 @cache
 def _inline_label() -> re.Pattern[str]:
-    labels = sorted(labels_of(*(r for r in roles() if r not in ("number", "owners"))), key=len, reverse=True)
+    labels = sorted(labels_of(*(r for r in roles() if r not in ("number", "owners", "category"))), key=len, reverse=True)
     return re.compile(r"(?:^|(?<=[。；;！!？?\s]))(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
 
 
@@ -45,7 +45,13 @@ def split_task_owners(paras: list[Para], ledger: Ledger) -> tuple[list[Para], tu
     for para in paras:
         m = _owner_label().search(para.text) if _COLON.search(para.text) else None
         rest = para.text[m.end():] if m else ""
-        if not m or not rest.strip() or _SENTENCE.search(rest.rstrip("。；;")):
+        after = ""
+        if m and m.group(1):  # "（责任单位:…）" with text after the bracket: the names end at it
+            close = _closing(rest)
+            if close is not None and rest[close + 1:].strip():
+                rest, after = rest[:close + 1], rest[close + 1:]
+        if (not m or not rest.strip() or _SENTENCE.search(rest.rstrip("。；;"))
+                or para.text[:m.start(2)].rstrip().endswith(("【", "["))):  # 【责任单位:…】: kept as written
             task.append(para)
             continue
         before = para.text[:m.start()]
@@ -65,7 +71,22 @@ def split_task_owners(paras: list[Para], ledger: Ledger) -> tuple[list[Para], tu
                 ledger.content(piece, para.line)
                 owners.append(Item(piece, para.line))
         ledger.structure("separator", closing, para.line)
+        if after.strip():
+            task.append(Para(after, para.line))
     return task, tuple(owners), label
+
+
+def _closing(text: str) -> int | None:
+    """Where the bracket opened before the text closes (brackets inside it counted), or None."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def split_inline_labels(items: tuple[Item, ...]) -> tuple[Item, ...]:

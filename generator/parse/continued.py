@@ -15,7 +15,7 @@ import dataclasses
 
 from ..model import Item, Row, Table, Unplaced
 from ..read import Grid, Para
-from ..vocabulary import fold
+from ..vocabulary import chrome_kind, fold
 from .grid import grid_table
 from .ledger import Ledger, Notes
 from .sections import heading_level
@@ -89,13 +89,34 @@ def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continu
             # said of the first part already, or counted again below on the whole table
             notes.items += [n for n in side[1].items if n[1] not in ("unknown-column", "row-count")]
             unplaced += side[2]
-            merged = merge(tables[-1], part)
-            counted = {merged.line} | {s.line for s in merged.sections}
-            notes.items = [n for n in notes.items if not (n[1] == "row-count" and n[0] in counted)]
-            check_count(merged, notes)
-            tables[-1] = merged
+            tables[-1] = _recounted(merge(tables[-1], part), notes)
             return True
     table = grid_table(grid, caption, ledger, notes, unplaced, layout=layout)
+    if (table is not None and table.caption and table.sections  # 一、… over the header, 二、… inside the table
+            and heading_level(table.caption) == heading_level(table.sections[0].text)):
+        table = _recounted(caption_to_section(table, table.sections[0].text), notes)
     if table is not None:
         tables.append(table)
     return table is not None
+
+
+def _recounted(table: Table, notes: Notes) -> Table:
+    """The table with its rows counted again against its caption and sections."""
+    counted = {table.line} | {s.line for s in table.sections}
+    notes.items = [n for n in notes.items if not (n[1] == "row-count" and n[0] in counted)]
+    check_count(table, notes)
+    return table
+
+
+def loose_cells(grid: Grid, ledger: Ledger) -> list[Para]:
+    """The paragraphs of a grid with no known header, to be read as text; a row of it that is
+    page chrome (the site's links copied as `| 网站地图 | 联系我们 |`) is recorded as chrome."""
+    paras: list[Para] = []
+    for row in grid.rows:
+        cells = [para for cell in row for para in cell.paras]
+        kind = chrome_kind(" ".join(para.text for para in cells)) if cells else None
+        if kind:
+            ledger.chrome(" ".join(para.text for para in cells), cells[0].line, kind)
+        else:
+            paras += cells
+    return paras

@@ -19,7 +19,7 @@ from ..read import Para
 from ..vocabulary import fold, is_label_prefix, role_of, roles
 from .items import Marked, record, segments
 from .ledger import Ledger, Notes
-from .sections import heading_level
+from .sections import heading_item, heading_level, split_heads
 from .cells import split_inline_labels, split_task_owners
 from .continued import caption_to_section
 from .tables import check_count, dedupe_roles, is_caption, is_owner_para, number_value, owner_items
@@ -102,20 +102,17 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
             notes.add(paras[0].line, "unknown-column",
                       f"column label {column.label!r} is not in the vocabulary; its cells are kept under that label",
                       "if it names a known role, add it to generator/data/columns.toml")
-    starts = _row_starts(region, notes)
-    sections: list[Item] = []
-    lead = region[:starts[0]] if starts else []
-    while lead and heading_level(lead[-1].text):  # the first section's heading, over the first row
-        sections.insert(0, Item(lead[-1].text, lead[-1].line))
-        lead = lead[:-1]
+    digits = any(p.text.strip() == "1" for p in region)  # rows 1, 2 …: 一 and (一) may number groups
+    starts = _row_starts(region, notes, digits)
+    # the first section's headings, over the first row
+    lead, first_heads = split_heads(region[:starts[0]] if starts else [], digits, 0)
     if lead:
         for para in lead:
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "text between the table header and its first row"))
         notes.add(region[0].line, "unplaced-text", "text between the table header and its first row is kept as unplaced",
                   "check the source around this line")
-    for item in sections:
-        ledger.content(item.text, item.line)
+    sections = [heading_item(head, ledger) for head in first_heads]
     groups = _column_groups(header.columns)
     readings: dict[tuple, list[str]] = {}
     rows = []
@@ -125,18 +122,17 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     owner_label = None  # owners written in the task cells: a column the header does not have
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(region)
-        paras, heads, repeated = _before_next(region[start + 1:stop], labels, n + 1 < len(starts))
+        paras, heads, repeated = _before_next(region[start + 1:stop], labels, n + 1 < len(starts), digits)
         row, label = _flat_row(region[start], paras, header.columns, groups, ledger, notes, readings, unplaced)
         rows.append(dataclasses.replace(row, section=section))
         owner_label = owner_label or label
-        for para in heads:
-            ledger.content(para.text, para.line)
-            sections.append(Item(para.text, para.line))
-            section = para.text
+        items = [heading_item(head, ledger) for head in heads]
+        sections += items
+        section = items[-1].text if items else section
         for para in repeated:
             ledger.structure("header", para.text, para.line)
-        if repeated and heads and parted is None:
-            parted = heads[0].text
+        if repeated and items and parted is None:
+            parted = items[0].text
     for (label, empties, kept), numbers in readings.items():
         notes.add(
             header.parts[0][1][0].line, "ambiguous-empty-column",
@@ -157,32 +153,33 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     return table
 
 
-def _before_next(paras: list[Para], labels: list[str], more: bool) -> tuple[list[Para], list[Para], list[Para]]:
-    """A row's own paragraphs, then what stands before the next row: section headings (一、),
-    or the header repeated with the section's caption over it."""
+def _before_next(paras: list[Para], labels: list[str], more: bool, digits: bool) -> tuple[list[Para], list, list[Para]]:
+    """A row's own paragraphs, then what stands before the next row: section headings (一、, or
+    一 / 科技创新 in paragraphs of their own), or the header repeated with the section's caption over it."""
     if not more:
         return paras, [], []
     size = len(labels)
     if len(paras) > size and fold(paras[-1].text) == labels[-1] and [fold(p.text) for p in paras[-size:]] == labels:
         paras, repeated = paras[:-size], paras[-size:]
-        heads = [paras.pop()] if len(paras) > 1 and (heading_level(paras[-1].text) or is_caption(paras[-1])) else []
+        heads = [(paras.pop(),)] if len(paras) > 1 and (heading_level(paras[-1].text) or is_caption(paras[-1])) else []
         return paras, heads, repeated
-    heads = []
-    while len(paras) > 1 and heading_level(paras[-1].text):
-        heads.insert(0, paras.pop())
+    paras, heads = split_heads(paras, digits, 1)
     return paras, heads, []
 
 
-def _row_starts(region: list[Para], notes: Notes) -> list[int]:
-    """Indexes of row numbers: "1" (or "一"), then "2" … each the next number after the last."""
+def _row_starts(region: list[Para], notes: Notes, digits: bool) -> list[int]:
+    """Indexes of row numbers: "1" (or "一"), then "2" … each the next number after the last; in
+    rows numbered 1, 2 … a 一 with its text and a number after it is a group's, not a row's."""
     starts = []
     expected = 1
     for index, para in enumerate(region):
         text = para.text.strip()
-        if _row_number(text) == expected:
+        group = digits and not text.isdigit() and index + 2 < len(region) and region[index + 2].text.strip().isdigit()
+        value = None if group else _row_number(text)
+        if value == expected:
             starts.append(index)
             expected += 1
-        elif starts and _row_number(text) == expected + 1:
+        elif starts and value == expected + 1:
             notes.add(para.line, "missing-row", f"row number {expected} is missing: {expected - 1} is followed by {text}",
                       "the published table may have lost a row; check the source")
             starts.append(index)

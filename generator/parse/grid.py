@@ -22,11 +22,11 @@ from ..model import Column, Item, Row, Table, Unplaced
 from ..read import Cell, Grid, Para
 from ..vocabulary import fold, status_values
 from .cells import split_inline_labels, split_task_owners
-from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, lay_out
+from .gridhead import Slot, cell_text, header_columns, header_row, is_label_row, lay_out, leading_cells_restored
 from .items import cell_items
 from .ledger import Ledger, Notes
 from .sections import heading_level
-from .tables import check_count, number_value, owner_items
+from .tables import check_count, number_kind, number_value, owner_items
 
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d?\s*[:：]")
 _GLUED = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
@@ -55,6 +55,8 @@ class _Reader:
         sub = rows[at + 1] if at + 1 < len(rows) and is_label_row(rows[at + 1]) and self._has_room(rows[at]) else None
         self.columns, self.slot_of, cells = header_columns(rows[at], sub)
         self.header_texts = [self._texts(r) for r in (rows[at], sub) if r]
+        if sub:  # both levels in one row: a header repeated by a copy that wrote its cells in a run
+            self.header_texts.append(self.header_texts[0] + self.header_texts[1])
         for cell in cells:
             for para in cell.paras:
                 if repeated:
@@ -62,6 +64,8 @@ class _Reader:
                 else:
                     self.ledger.content(para.text, para.line)
         self.numbered = None in self.slot_of or any(c.role == "number" for c in self.columns)
+        self.category_at = next((j for j, k in enumerate(self.slot_of)
+                                 if k is not None and self.columns[k].role == "category"), None)
         return at + (2 if sub else 1)
 
     @staticmethod
@@ -83,8 +87,10 @@ class _Reader:
                     self.ledger.structure("header", para.text, para.line)
             return
         slot_of = self.slot_of
-        row = self._unglue_number(row)
+        row = self._unglue_number(self._category(row))
         firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
+        if not firsts:  # a category's cell alone
+            return
         if (len(row) == len(slot_of) + 1 and not self.numbered
                 and number_value(cell_text(row[0].cell)) is not None):
             slot_of = [None] + slot_of  # a number column the header did not name
@@ -99,13 +105,9 @@ class _Reader:
             self.notes.add(line, "table-note", "a note in a row of its own is kept as unplaced, under the table",
                            "check that it is a note on the table and not a row")
             return
-        if len(firsts) == 1 and number_value(number) is None and self._is_section(row, firsts[0][1], next_row):
-            cell = firsts[0][1]
-            text = "\n".join(p.text for p in cell.paras)
-            for para in cell.paras:
-                self.ledger.content(para.text, para.line)
-            self.sections.append(Item(text, line))
-            self.section = text
+        if (len(firsts) == 1 and number_value(number) is None and self._is_section(row, firsts[0][1], next_row)
+                or self._is_group_row(firsts, number_at, number, next_row)):
+            self._section([cell for _, cell in firsts], line)
             return
         has_task = any(j < len(slot_of) and slot_of[j] is not None and self.columns[slot_of[j]].role == "task"
                        for j, _ in firsts)
@@ -131,6 +133,18 @@ class _Reader:
                 continue  # the row number, read above
             self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
 
+    def _category(self, row: list[Slot]) -> list[Slot]:
+        """A category column (类别) written once over the rows it spans, merged or left empty below:
+        where its cell is written, a section the rows after it carry; the rest of the row is read
+        without it."""
+        at = self.category_at
+        if at is None or at >= len(row):
+            return row
+        slot = row[at]
+        if slot.first and slot.cell.paras:
+            self._section([slot.cell], slot.cell.paras[0].line)
+        return row[:at] + [Slot(Cell(()), True)] + row[at + 1:]
+
     def _unglue_number(self, row: list[Slot]) -> list[Slot]:
         """A row one cell short whose first cell starts with the next row number ("2确保…"):
         the number split off into a cell of its own."""
@@ -148,7 +162,7 @@ class _Reader:
     def _first_data_slot(self, slot_of) -> int:
         """The slot a merged cell's stray text goes to: the first column after the task, else the task."""
         roles = {j: self.columns[k].role for j, k in enumerate(slot_of) if k is not None}
-        after = [j for j, role in roles.items() if role not in ("number", "task")]
+        after = [j for j, role in roles.items() if role not in ("number", "task", "category")]
         return after[0] if after else next((j for j, role in roles.items() if role == "task"), len(slot_of) - 1)
 
     def _is_section(self, row: list[Slot], cell: Cell, next_row: list[Slot] | None) -> bool:
@@ -159,6 +173,32 @@ class _Reader:
             or (next_row is not None and self._texts(next_row) in self.header_texts)
             or (self.numbered and not self.drafts)
         )
+
+    def _is_group_row(self, firsts: list[tuple[int, Cell]], number_at: int | None, number: str,
+                      next_row: list[Slot] | None) -> bool:
+        """A group row with its number in a cell apart from its text (`| 一 | 科技创新 | | |`,
+        `| （一） | 教育 |`): a number of another kind than the next row's (一 over rows 1, 2;
+        (一) between 一 and 1), or the header repeated under it."""
+        kind = number_kind(number)
+        if len(firsts) != 2 or firsts[0][0] != number_at or kind not in ("chinese", "bracketed"):
+            return False
+        if next_row is None:
+            return False
+        if self._texts(next_row) in self.header_texts:
+            return True
+        after = next_row[number_at] if number_at < len(next_row) and next_row[number_at].first else None
+        next_kind = number_kind(cell_text(after.cell)) if after else None
+        return next_kind is not None and next_kind != kind
+
+    def _section(self, cells: list[Cell], line: int) -> None:
+        """A section row: its cells' text, apart by a space where the number and the text stand
+        in cells of their own; the rows after it carry it."""
+        for cell in cells:
+            for para in cell.paras:
+                self.ledger.content(para.text, para.line)
+        text = " ".join("\n".join(p.text for p in cell.paras) for cell in cells)
+        self.sections.append(Item(text, line))
+        self.section = text
 
     def _cell(self, draft: _Draft, k: int | None, cell: Cell, line: int) -> None:
         if k is None or self.columns[k].role == "number":  # beyond the header, or a second number
@@ -207,23 +247,11 @@ class _Reader:
                                "if it names a known role, add it to generator/data/columns.toml")
         if self.owner_label and not any(c.role == "owners" for c in columns):
             columns.append(Column(self.owner_label, "owners", from_cells=True))
-        keys = [c.key for c in columns if c.role != "number"]
+        keys = [c.key for c in columns if c.role not in ("number", "category")]
         rows = tuple(Row(d.number, d.line, tuple((k, tuple(d.cells.get(k, ()))) for k in keys), d.section)
                      for d in self.drafts)
         return Table(caption.text if caption else None, tuple(columns), rows,
                      caption.line if caption else self.grid.line, tuple(self.sections), layout)
-
-
-def _leading_cells_restored(grid: Grid) -> tuple[tuple[Cell, ...], ...]:
-    """`a | b |` rows (a pipe after each cell, none before the first) lose an empty first cell
-    where a line starts with its pipe (`| b |` reads as Markdown); put it back."""
-    lines = [p for p in grid.structure if "-" not in p.text]  # a pipe row's pipes, not a --- rule
-    if not lines or len(lines) != len(grid.rows):
-        return grid.rows
-    pipes = [len(re.findall("[|｜]", p.text)) for p in lines]
-    if pipes[0] != len(grid.rows[0]):  # the first row has a pipe before its first cell: Markdown rows
-        return grid.rows
-    return tuple((Cell(()),) + row if len(row) == n - 1 else row for row, n in zip(grid.rows, pipes))
 
 
 def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
@@ -245,11 +273,12 @@ def grid_table(grid: Grid, caption: Para | None, ledger: Ledger, notes: Notes,
                     caption = para
                 else:
                     unplaced.append(Unplaced(para.text, para.line, "text above the table header"))
-    rows = lay_out(_leading_cells_restored(grid))
+    rows = lay_out(leading_cells_restored(grid))
     reader = _Reader(grid, ledger, notes, unplaced)
     at = reader.header(rows, head_at, repeated)
-    for n in range(at, len(rows)):
-        reader.row(rows[n], rows[n + 1] if n + 1 < len(rows) else None)
+    for n in range(at, len(rows)):  # each row with the next that holds text (`||` lines hold none)
+        after = next((r for r in rows[n + 1:] if any(s.first and s.cell.paras for s in r)), None)
+        reader.row(rows[n], after)
     table = reader.table(caption, layout)
     check_count(table, notes)
     return table

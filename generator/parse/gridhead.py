@@ -8,6 +8,7 @@ sub-label names the column and `Column.group` keeps the cell over it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Column
@@ -101,3 +102,15 @@ def header_row(grid: Grid) -> int | None:
     """Index of the grid's header: the first row naming at least two known columns."""
     return next((n for n, row in enumerate(grid.rows)
                  if sum(1 for cell in row if role_of(cell_text(cell))) >= 2), None)
+
+
+def leading_cells_restored(grid: Grid) -> tuple[tuple[Cell, ...], ...]:
+    """`a | b |` rows (a pipe after each cell, none before the first) lose an empty first cell
+    where a line starts with its pipe (`| b |` reads as Markdown); put it back."""
+    lines = [p for p in grid.structure if "-" not in p.text]  # a pipe row's pipes, not a --- rule
+    if not lines or len(lines) != len(grid.rows):
+        return grid.rows
+    pipes = [len(re.findall("[|｜]", p.text)) for p in lines]
+    if pipes[0] != len(grid.rows[0]):  # the first row has a pipe before its first cell: Markdown rows
+        return grid.rows
+    return tuple((Cell(()),) + row if len(row) == n - 1 else row for row, n in zip(grid.rows, pipes))

@@ -24,13 +24,15 @@ import re
 from dataclasses import dataclass
 
 from ..read import Cell, Grid, Para
-from ..vocabulary import fold, role_of
+from ..vocabulary import chrome_kind, fold, role_of
 from .ledger import Notes
+from .perhead import header_rows
 from .sections import heading_level
-from .tables import number_value
+from .tables import chrome_cells, number_kind, number_value
 
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"-{3,}")
+_GLUED = re.compile(r"^(\d{1,3})(?!\d)\s*[.．、]?\s*(?=\S)")
 _RUN_ON = 8  # lines without a pipe a cell may run on for before the table is taken to end
 
 
@@ -81,10 +83,12 @@ def _tokens(body: list, i: int) -> tuple[list[_Token], list[Para], int]:
 def _lines(block) -> list[tuple[str, int]] | None:
     """A block as (text, line) lines: a paragraph, or a grid of `||` lines read back into lines."""
     if isinstance(block, Para):
-        return [(block.text, block.line)]
+        return None if chrome_cells(block.text) else [(block.text, block.line)]
     if not isinstance(block, Grid):
         return None
     rows = list(block.rows)
+    if all(chrome_kind(" ".join(p.text for c in row for p in c.paras)) for row in rows):
+        return None  # the site's links as `| 网站地图 | 联系我们 |` after the table: not its cells
     result = []
     for para in block.structure:
         if _RULE.search(para.text):
@@ -114,21 +118,36 @@ def _text(token: _Token) -> str:
     return "".join(p.text for p in token.paras)
 
 
-def perline_table(body: list, i: int) -> tuple[Grid, int, str] | None:
+def perline_table(body: list, i: int, notes: Notes | None = None) -> tuple[Grid, int, str] | None:
     """A one-cell-per-line table starting at body[i]: (its grid, the index after it, its layout), or None."""
     first = body[i]
     if not isinstance(first, Para) or not first.text.endswith(("|", "｜")) or not role_of(_PIPE.split(first.text)[0]):
         return None
     tokens, pipes, end = _tokens(body, i)
-    width = 0
-    while width < len(tokens) and _is_label(_text(tokens[width])):
-        width += 1
-    roles = [role_of(_text(t)) for t in tokens[:width]]
+    size = 0  # the header: labels, and the empty cells a two-level header leaves, up to the first row
+    while size < len(tokens) and (_is_label(_text(tokens[size])) or not tokens[size].paras):
+        size += 1
+    roles = [role_of(_text(t)) for t in tokens[:size]]
+    # a category column first (类别, 序号, …): the first row's category is no label, though it looks like one
+    lead = 1 if roles[:2] == ["category", "number"] else 0
+    if lead and size < len(tokens) and _text(tokens[size]) == "1" and roles[size - 1] is None:
+        size, roles = size - 1, roles[:size - 1]
     if "task" not in roles or sum(1 for r in roles if r) < 2:
         return None
-    rows = _rows(tokens, width, roles[0] == "number")
-    grid = Grid(tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows), first.line, tuple(pipes))
-    return grid, end, "cell-per-line"
+    numbered = len(roles) > lead and roles[lead] == "number"
+    width = _first_row_width(tokens, size) if numbered else None
+    head, width, size = header_rows([Cell(tuple(t.paras)) for t in tokens[:size]], first.line, width, notes or Notes())
+    rows = _rows(tokens, size, width, numbered, lead)
+    cells = tuple(tuple(Cell(tuple(t.paras)) for t in row) for row in rows)
+    return Grid(head + cells, first.line, tuple(pipes)), end, "cell-per-line"
+
+
+def _first_row_width(tokens: list[_Token], size: int) -> int | None:
+    """How many cells the first row has: from its number 1 to the number 2 (None if not found)."""
+    texts = [_text(t).strip() for t in tokens[size:size + 40]]
+    if "1" in texts and "2" in texts[texts.index("1"):]:
+        return texts.index("2", texts.index("1")) - texts.index("1")
+    return None
 
 
 def _is_label(text: str) -> bool:
@@ -136,39 +155,59 @@ def _is_label(text: str) -> bool:
             and not re.search(r"[。；;，,]", text))
 
 
-def _rows(tokens: list[_Token], width: int, numbered: bool) -> list[list[_Token]]:
-    """The header, then rows of `width` cells; a numbered table starts a row at each next number."""
-    header = [fold(_text(t)) for t in tokens[:width]]
-    rows = [tokens[:width]]
+def _rows(tokens: list[_Token], size: int, width: int, numbered: bool, lead: int = 0) -> list[list[_Token]]:
+    """The rows after the header's `size` cells, of `width` cells each; a numbered table starts
+    a row at each next number, or at the `lead` cells before it (a category's)."""
+    header = [fold(_text(t)) for t in tokens[:size]]
+    rows: list[list[_Token]] = []
     if not numbered:
-        return rows + [tokens[n:n + width] for n in range(width, len(tokens), width)]
+        return [tokens[n:n + width] for n in range(size, len(tokens), width)]
+    # rows numbered 1, 2 …: a 一 or (一) where a row may start is a group row's number
+    digits = any(_text(t) == "1" for t in tokens[size:])
     current: list[_Token] = []
     expected: int | None = None
-    n = width
+    group = False  # current is a group row: its number, its text, the empty cells it has
+    n = size
     while n < len(tokens):
         token = tokens[n]
         value = number_value(_text(token))
-        if [fold(_text(t)) for t in tokens[n:n + width]] == header:  # the header again
-            rows += [r for r in (current, tokens[n:n + width]) if r]
-            current, n, expected = [], n + width, None
+        glued = _GLUED.match(_text(token)) if value is None and (not current or len(current) >= width - 1) else None
+        if glued and int(glued.group(1)) == (expected or 1):  # "2.新增…|": the number glued to the task
+            value = int(glued.group(1))  # grid.py splits it off, the row being one cell short
+        # the cells before a new row's lead: all of a full row (its own lead first), else all but the last
+        keep = len(current) if len(current) == width else len(current) - lead
+        may_start = keep >= 2 or not any(t.paras for t in current[:max(keep, 0)])
+        if [fold(_text(t)) for t in tokens[n:n + size]] == header:  # the header again
+            rows += [r for r in (current, tokens[n:n + size]) if r]
+            current, n, expected, group = [], n + size, None, False
+            continue
+        if digits and may_start and number_kind(_text(token)) in ("chinese", "bracketed"):
+            rows += [current] if current else []
+            current, n, group = [token], n + 1, True
             continue
         if value is None and heading_level(_text(token)):  # a section row
             rows += [r for r in (current, [token]) if r]
-            current, n = [], n + 1
+            current, n, group = [], n + 1, False
             continue
-        if value is not None and (expected is None or value == expected) and (
-                len(current) >= 2 or not any(t.paras for t in current)):
-            if current:
-                rows.append(current)
-            current, expected = [], value + 1
+        if value is not None and (expected is None or value == expected) and may_start:
+            keep = max(keep, 0)
+            if current[:keep]:
+                rows.append(_padded(current[:keep], width) if group else current[:keep])
+            lead_cells = [_Token([], token.line)] * (lead - len(current[keep:]))  # a merged category left no `|`
+            current, expected, group = lead_cells + current[keep:], value + 1, False
         elif len(current) == width:
             rows.append(current)
-            current = []
+            current, group = [], False
         current.append(token)
         n += 1
     if current:
         rows.append(current)
     return rows
+
+
+def _padded(row: list[_Token], width: int) -> list[_Token]:
+    """A group row as wide as the header: its merged cell leaves no `|` for the columns it spans."""
+    return row + [_Token([], row[-1].line) for _ in range(width - len(row))]
 
 
 def short_rows(grid: Grid, notes: Notes) -> None:

@@ -7,6 +7,7 @@ import re
 from ..model import Item, Section
 from ..read import Para
 from .ledger import Ledger
+from .tables import chrome_cells, number_kind
 
 _LEVELS = (
     (1, re.compile(r"^[一二三四五六七八九十]+、")),
@@ -20,6 +21,31 @@ def heading_level(text: str) -> int:
     return next((level for level, pattern in _LEVELS if pattern.match(text)), 0)
 
 
+def split_heads(paras: list[Para], digits: bool, keep: int) -> tuple[list[Para], list[tuple[Para, ...]]]:
+    """`paras` without the section headings at their end, and those headings, each as its
+    paragraphs: "一、…" in one, or a group row's number and text in two ("一" / "科技创新") in a
+    table whose rows are numbered 1, 2 … (`digits`). At least `keep` paragraphs stay."""
+    heads: list[tuple[Para, ...]] = []
+    while len(paras) > keep:
+        if heading_level(paras[-1].text):
+            size = 1
+        elif (digits and len(paras) > keep + 1 and number_kind(paras[-2].text) in ("chinese", "bracketed")
+              and len(paras[-1].text) <= 30 and number_kind(paras[-1].text) is None):
+            size = 2
+        else:
+            break
+        heads.insert(0, tuple(paras[-size:]))
+        paras = paras[:-size]
+    return paras, heads
+
+
+def heading_item(paras: tuple[Para, ...], ledger: Ledger) -> Item:
+    """A section heading of one paragraph or two (a group's number and text), its texts apart by a space."""
+    for para in paras:
+        ledger.content(para.text, para.line)
+    return Item(" ".join(p.text for p in paras), paras[0].line)
+
+
 def parse_sections(paras: list[Para], ledger: Ledger) -> list[Section]:
     """Group paragraphs under the headings before them, kept verbatim (markers included)."""
     sections: list[Section] = []
@@ -30,6 +56,11 @@ def parse_sections(paras: list[Para], ledger: Ledger) -> list[Section]:
             sections.append(Section(heading, level, tuple(items), line))
 
     for para in paras:
+        kind = chrome_cells(para.text)
+        if kind:  # the site's links copied as one row of cells, not a paragraph
+            ledger.structure("separator", "".join(re.findall("[|｜]", para.text)), para.line)
+            ledger.chrome(re.sub(r"\s*[|｜]+\s*", " ", para.text).strip(), para.line, kind)
+            continue
         ledger.content(para.text, para.line)
         found = heading_level(para.text)
         if found:

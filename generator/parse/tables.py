@@ -11,22 +11,24 @@ import re
 
 from ..model import Column, Item, Table
 from ..read import Para
-from ..vocabulary import looks_like_division
+from ..vocabulary import chrome_kind, looks_like_division
 from .ledger import Ledger, Notes
 
 _CAPTION_COUNT = re.compile(r"[(（]\s*(\d+)\s*项\s*[)）]")
 _NAME_SEP = re.compile(r"[、,，/;；\s]+")
-# A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or .
-ROW_NUMBER = re.compile(r"^(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.．、]?$")
+# A row number as tables print it: 1, 12, 一, 十二, optionally followed by 、 or ., or (1)
+ROW_NUMBER = re.compile(r"^(?:(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.．、]?|[(（]\s*(\d{1,4})\s*[)）])$")
+_PIPES = re.compile(r"\s*[|｜]+\s*")
 _CHINESE = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+_BRACKETED = re.compile(r"^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]$")
 
 
 def number_value(text: str) -> int | None:
-    """The value of a row number ("12", "十二", "3、"), or None when the text is not one."""
+    """The value of a row number ("12", "十二", "3、", "(3)"), or None when the text is not one."""
     m = ROW_NUMBER.match(text.strip())
     if not m:
         return None
-    digits = m.group(1)
+    digits = m.group(1) or m.group(2)
     if digits.isdigit():
         return int(digits)
     if digits == "十":
@@ -35,6 +37,26 @@ def number_value(text: str) -> int | None:
     if "十" not in digits:
         return _CHINESE.get(digits) if len(digits) == 1 else None
     return (_CHINESE.get(tens, 0) if tens else 1) * 10 + (_CHINESE.get(ones, 0) if ones else 0)
+
+
+def chrome_cells(text: str) -> str | None:
+    """The chrome kind of a line of cells (`| 网站地图 | 联系我们 |`, the site's links copied as
+    a table row), its cells taken apart by spaces; None when it is not page chrome."""
+    if not _PIPES.search(text):
+        return None
+    return chrome_kind(_PIPES.sub(" ", text).strip())
+
+
+def number_kind(text: str) -> str | None:
+    """How a number cell counts: "digits" (1, 12、), "chinese" (一, 十二、), "bracketed" ((一),
+    the family's second-level group marker), or None when the text is no number."""
+    text = text.strip()
+    if _BRACKETED.match(text):
+        return "bracketed"
+    m = ROW_NUMBER.match(text)
+    if not m:
+        return None
+    return "digits" if (m.group(1) or m.group(2)).isdigit() else "chinese"
 
 
 def dedupe_roles(columns: list[Column]) -> list[Column]:

@@ -74,7 +74,7 @@ def report_table(rid: str, t: int, table: Table) -> str:
            f'<figcaption id="table-{t + 1}-caption">{caption}</figcaption>',
            f'<div class="table-wrap" role="region" aria-labelledby="table-{t + 1}-caption" tabindex="0">',
            "<table>", _head(table), "<tbody>"]
-    width = 1 + sum(1 for c in table.columns if c.role != "number")
+    width = 1 + sum(1 for c in table.columns if c.role not in ("number", "category"))
     labels = {c.key: f"{c.group} · {c.label}" if c.group else c.label for c in table.columns}
     part = None
     for r, row in enumerate(table.rows):
@@ -102,7 +102,7 @@ def report_table(rid: str, t: int, table: Table) -> str:
 
 def _head(table: Table) -> str:
     """The header: one row, or two where columns stand under a group label (a two-level header)."""
-    columns = list(table.columns)
+    columns = [c for c in table.columns if c.role != "category"]  # a category's values are section rows
     has_number = any(c.role == "number" for c in columns)
 
     def span(c) -> str:

@@ -42,7 +42,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
     if part := row.section:  # the table's section the row stands in
         body.append(attrs(None, "note") + "\n" + f"所属部分：{text(part)}")
     for column in table.columns:
-        if column.role in ("number", "task"):
+        if column.role in ("number", "task", "category"):  # a category is the row's section (所属部分)
             continue
         items = row.cell(column.key)
         blocks = [heading(2, cell(column.label))]
