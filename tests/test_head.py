@@ -68,7 +68,33 @@ CASES = {
         published("2020-90006", "2020-05-29", "2020-05-29 16:40"),
         [], {"skip-link", "accessibility", "breadcrumb", "hidden", "outside-article", "footer", "print-close"},
         set()),
+    "cms_nested_tables_gbk.html": (
+        "测试市科学技术局2022年一季度重点工作推进情况",
+        {"index_no": SERIES + "2022-90011", "publisher": "测试市科学技术局", "issued": "2022-04-12",
+         "disclosure": "主动公开", "published": "2022-04-15 10:20:00", "origin": "测试市科学技术局"},
+        [("文件编号", "测科〔2022〕7号"), ("主题分类", "科技/其他")],
+        {"skip-link", "site-header", "accessibility", "outside-article", "breadcrumb", "duplicate", "counter",
+         "font-size", "share", "prev-next", "related", "site-links", "footer"},
+        {"duplicate-meta", "title-twice"}),
+    "cms_xhtml_unit_list.html": (
+        "测试县人民政府办公室2023年4月份重点工作完成情况",
+        {"index_no": SERIES + "2023-90012", "publisher": "测试县人民政府办公室", "issued": "2023-05-06",
+         "disclosure": "主动公开", "published": "2023-05-08 08:45:12", "origin": "县政府办公室"},
+        [("发文字号", ""), ("组配分类", "计划总结")],
+        {"skip-link", "language", "accessibility", "site-header", "outside-article", "breadcrumb", "duplicate",
+         "counter", "font-size", "share", "prev-next", "related", "site-links", "footer"},
+        {"duplicate-meta", "title-twice"}),
+    "cms_page_copied_text.txt": (
+        "测试市科学技术局关于2022年上半年重点工作推进情况的报告",
+        {"index_no": SERIES + "2022-90013", "publisher": "测试市科学技术局", "issued": "2022-07-08",
+         "disclosure": "主动公开", "published": "2022-07-11", "origin": "市科技局"},
+        [("文号", "测科发〔2022〕15号"), ("有效性", "有效")],
+        {"skip-link", "accessibility", "breadcrumb", "duplicate", "counter", "font-size", "share",
+         "prev-next", "related", "site-links", "footer"},
+        {"title-twice"}),
 }
+UNPLACED = {"cms_page_copied_text.txt": ["测试市科学技术局", "首页\t机构概况\t政务公开\t科技服务\t互动交流\t专题专栏"]}
+"""A page copied whole as text: the site's name and menu above the information block are kept, as unplaced."""
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -81,7 +107,7 @@ def test_title_metadata_and_chrome_of_each_layout(name):
     found = Counter(p.why for p in report.ledger if p.kind == "chrome")
     assert kinds <= set(found), f"not set aside: {kinds - set(found)}"
     assert codes <= {d.code for d in report.diagnostics}
-    assert not report.unplaced
+    assert [u.text for u in report.unplaced] == UNPLACED.get(name, [])
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
@@ -98,9 +124,18 @@ def test_the_tables_and_lists_under_each_head_are_read():
     assert rows["head_pipe_rows.txt"] == [2]
     assert rows["head_by_column.txt"] == [1]
     assert rows["cms_page_layout_tables.html"] == [2]
+    assert rows["cms_nested_tables_gbk.html"] == [2] and rows["cms_page_copied_text.txt"] == [3]
+    columns = {name: [[c.label for c in t.columns] for t in parse_file(DATA / name).tables]
+               for name in ("cms_nested_tables_gbk.html", "cms_page_copied_text.txt")}
+    assert columns == {"cms_nested_tables_gbk.html": [["序号", "重点任务", "推进情况", "牵头处室"]],
+                       "cms_page_copied_text.txt": [["序号", "重点工作", "推进情况", "责任处室"]]}
     lists = {name: len(parse_file(DATA / name).entries) for name in CASES}
     assert lists["head_cell_lines.txt"] == 2 and lists["cms_page_xhtml_gbk.html"] == 3
     assert lists["head_no_title.txt"] == 3 and lists["head_truncated_label.txt"] == 2
+    assert [(e.heading, e.number, e.text) for e in parse_file(DATA / "cms_xhtml_unit_list.html").entries] == [
+        ("（一）县发展和改革局（2项）", "1", "完成测试项目12个年度投资计划下达。"),
+        ("（一）县发展和改革局（2项）", "2", "推进测试园区规划编制，完成初稿。"),
+        ("（二）县经济和信息化局（1项）", "1", "新增规上测试企业5家。")]
 
 
 def test_a_line_in_the_head_that_is_not_the_title_is_kept_and_reported(tmp_report):
@@ -265,3 +300,12 @@ def test_a_caption_like_the_cut_page_title_stays_the_caption(tmp_report):
     report = parse_file(tmp_report(page, "page.html"))
     assert report.meta.title == "测试单位2021年度重点工作半年度完成情况"
     assert [t.caption for t in report.tables] == ["测试单位2021年度重点工作半年度完成情况表"]
+
+
+def test_a_row_of_page_tools_is_chrome_but_text_beside_a_tool_is_not():
+    """A page's tool row puts pieces of several kinds side by side; each piece must be chrome."""
+    assert chrome_kind("分享至：微信 微博\u00a0\u00a0收藏\u00a0\u00a0【打印】【关闭】") == "share"
+    assert chrome_kind("无障碍浏览　长辈版　English") == "accessibility"
+    assert chrome_kind("【字号：大 中 小 默认】　【打印本页】　【关闭窗口】") == "font-size"
+    assert [t for t in ("完成测试 【打印】", "推进 微信 微博", "收藏", "微信 公众号推送测试12篇", "首页 机构概况")
+            if chrome_kind(t)] == []

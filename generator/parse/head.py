@@ -156,7 +156,7 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
         chosen = _best(candidates, order, page_title)
     second = _second_line(chosen, order, page_title) if chosen else None
     title = labelled if labelled is not None else chosen.text + (second.text if second else "") if chosen else None
-    unplaced = []
+    unplaced, copies = [], []
     for kind, para in order:
         if kind == "text":
             ledger.content(para.text, para.line)
@@ -167,11 +167,14 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
         elif title is not None and _similar(para.text, title) and not Counter(fold(para.text)) - Counter(fold(title)):
             # a copy holds nothing the title does not: text of its own would be lost as chrome
             ledger.chrome(para.text, para.line, "duplicate")
-            notes.add(para.line, "title-twice", "the title is printed twice; the second copy is read as chrome",
-                      "nothing to do if the two copies say the same")
+            copies.append(para)
         else:
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "a line in the head of the page that is not the title"))
+    if copies:
+        again = "twice; the second copy is" if len(copies) == 1 else f"{len(copies) + 1} times; the copies are"
+        notes.add(copies[0].line, "title-twice", f"the title is printed {again} read as chrome",
+                  "nothing to do if the copies say the same")
     if unplaced:
         unplaced.sort(key=lambda u: u.line)
         shown = "、".join(repr(u.text[:20]) for u in unplaced[:4]) + (" …" if len(unplaced) > 4 else "")

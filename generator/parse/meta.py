@@ -185,6 +185,10 @@ def _read_cell(para: Para, fields: Fields, first: bool, table: bool = False) -> 
             return False
         label = fields.pending.pop(0)
         fields.put(label.text, _value(lead, fields, line), label.line, value_line=line)
+    elif matches and fields.pending:  # a cell that starts with a pair is no label's value: theirs are empty
+        while fields.pending:
+            label = fields.pending.pop(0)
+            fields.put(label.text, "", label.line)
     for n, m in enumerate(matches):
         label = m.group(1)
         value = _value(text[m.end():starts[n + 1]].strip(), fields, line)
