@@ -47,6 +47,12 @@ def trees(draw, depth=0):
 # A head line that is like the title but holds text of its own is not a copy of it (found by fuzzing).
 @example(body="<table><tr><td>重点工作任务发布日期：2021-07-12<table><tr><td>索引号:<table><tr><td>|发布日期：2021-07-12"
               "</td></tr></table></td><td>1.</td></tr></table></td><td>索引号:</td></tr></table>", title="")
+# A heading numbered 1. under a heading is a heading where the list's extent says so; the same unit
+# heading twice in a row keeps its copy (unplaced), as the list shows a heading once (found by fuzzing).
+@example(body="索引号:<table><tr><td><table><tr><td>办公室:</td><td>索引号:索引号:<div></td></tr></table>1.办公室:</td>"
+              "<td><table><tr><td>索引号:</td><td><table><tr><td>办公室:</td></tr></table></td></tr></table></td>"
+              "<td>索引号:</td></tr></table>", title="")
+@example(body="<p>(一)办公室(1项)</p><p>1.完成测试工作。</p><p>(一)办公室(1项)</p><p>1.完成测试规划。</p>", title="")
 def test_any_page_is_read_whole_or_refused_with_a_file_error(body, title):
     source = f"<html><head>{title}</head><body>{body}</body></html>"
     document = parse_source_text(source, "page.html")

@@ -163,3 +163,23 @@ def test_hundreds_of_unclosed_paragraphs_are_read_as_a_browser_reads_them(tmp_re
     report = parse_file(tmp_report(f"<html><body><p>测试单位2021年工作报告{entries}</body></html>", "old.html"))
     assert report.meta.title == "测试单位2021年工作报告"
     assert len(report.entries) == 300
+
+
+def test_a_unit_heading_printed_twice_in_a_row_is_kept_and_reported(tmp_report):
+    """A list shows each heading once above its entries: a second copy right after its own
+    list would vanish from the page; it is kept as unplaced, with a warning."""
+    report = parse_file(tmp_report("测试单位2021年工作报告\n\n(一)办公室(1项)\n\n1.完成测试工作。\n\n"
+                                   "(一)办公室(1项)\n\n1.完成测试规划。\n"))
+    assert [(e.heading, e.text) for e in report.entries] == [("(一)办公室(1项)", "完成测试工作。"),
+                                                             ("(一)办公室(1项)", "完成测试规划。")]
+    assert [(u.text, u.line) for u in report.unplaced] == [("(一)办公室(1项)", 7)]
+    assert "heading-again" in {d.code for d in report.diagnostics}
+
+
+def test_a_numbered_unit_heading_after_an_unnumbered_item_starts_its_own_group(tmp_report):
+    """`1.办公室:` after a heading's unnumbered item is the next heading, as the list's extent
+    was found (it was read as item 1 and the heading after it lost from the page)."""
+    report = parse_file(tmp_report("测试单位2021年工作报告\n\n规划处:\n\n完成测试规划。\n\n1.办公室:\n\n完成测试工作。\n\n"
+                                   "规划处:\n\n完成测试评估。\n"))
+    assert [(e.heading, e.number, e.text) for e in report.entries] == [
+        ("规划处:", "", "完成测试规划。"), ("1.办公室:", "", "完成测试工作。"), ("规划处:", "", "完成测试评估。")]

@@ -155,13 +155,25 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         if run:
             flush()
             last_is_table = False
-            entries.extend(parse(body[i:i + run], ledger, notes))
+            found = parse(body[i:i + run], ledger, notes)
+            if found and entries and found[0].heading is not None and found[0].heading == entries[-1].heading:
+                _heading_again(body[i], unplaced, notes)
+            entries.extend(found)
             i += run
             continue
         pending.append(block)
         i += 1
     flush()
     return tables, entries, sections, unplaced
+
+
+def _heading_again(heading: Para, unplaced: list[Unplaced], notes: Notes) -> None:
+    """The same unit heading twice in a row: a list shows a heading once above its entries, so
+    the items go on under the first and the second copy is kept, shown as unplaced."""
+    unplaced.append(Unplaced(heading.text, heading.line, "a unit heading printed again right after its own list"))
+    notes.add(heading.line, "heading-again", f"the heading {heading.text[:30]!r} is printed again after its own list; "
+              "the items after it are listed under the first, and the copy is shown as unplaced",
+              "check the source: two lists may have been meant to have different headings")
 
 
 def _ends_table(body: list, i: int) -> bool:
