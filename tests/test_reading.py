@@ -183,3 +183,16 @@ def test_a_numbered_unit_heading_after_an_unnumbered_item_starts_its_own_group(t
                                    "规划处:\n\n完成测试评估。\n"))
     assert [(e.heading, e.number, e.text) for e in report.entries] == [
         ("规划处:", "", "完成测试规划。"), ("1.办公室:", "", "完成测试工作。"), ("规划处:", "", "完成测试评估。")]
+
+
+STYLE = "<style>body{margin:0;padding:0;font-family:Arial} .nav a{color:#333;text-decoration:none}</style>" * 3
+
+
+def test_a_short_gbk_page_without_a_declaration_is_read_as_gbk(tmp_report):
+    """Found by the HTML property test: detection took short GB pages for Big5 or Korean
+    (索引号 became 坰竘瘍); the publishers' pages are GB, so GB18030 wins when it reads as Chinese."""
+    page = f"<html><head>{STYLE}</head><body><h1>工作报告</h1><p>1.办公室:完成。</p></body></html>"
+    report = parse_file(tmp_report(page.encode("gbk"), "short.html"))
+    assert (report.encoding, report.meta.title, [e.text for e in report.entries]) == ("gb18030", "工作报告", ["完成。"])
+    from generator.read.decode import decode
+    assert decode("<html><body>索引号:</body></html>".encode("gbk"), "page.html")[0] == "<html><body>索引号:</body></html>"
