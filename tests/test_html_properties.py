@@ -97,6 +97,8 @@ def saved(source: str, how: str, crlf: bool) -> str:
               "<td><table><tr><td>索引号:</td><td><table><tr><td>办公室:</td></tr></table></td></tr></table></td>"
               "<td>索引号:</td></tr></table>", title="", how="utf-8", crlf=False)
 @example(body="<p>(一)办公室(1项)</p><p>1.完成测试工作。</p><p>(一)办公室(1项)</p><p>1.完成测试规划。</p>", title="", how="utf-8", crlf=False)
+# A GBK page with a control character and no declaration was refused as of no known encoding (found by fuzzing).
+@example(body="索引号:\x0b", title="", how="gbk", crlf=False)
 def test_any_page_is_read_whole_or_refused_with_a_file_error(body, title, how, crlf):
     source = saved(f"<html><head>{title}</head>\n<body>\n{body}\n</body></html>", how, crlf)
     document = parse_source_text(source, "page.html")

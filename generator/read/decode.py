@@ -70,7 +70,9 @@ def _as_gb(data: bytes) -> str | None:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return None
-    return text if _looks_like_text(text) and _mostly_chinese_or_ascii(text) else None
+    # Binary bytes seldom decode as GB18030 at all, and then not to Chinese: control characters
+    # (made visible later) are no sign of a binary file here.
+    return text if _mostly_chinese_or_ascii(text) else None
 
 
 def _looks_like_text(text: str) -> bool:
