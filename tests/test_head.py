@@ -309,3 +309,16 @@ def test_a_row_of_page_tools_is_chrome_but_text_beside_a_tool_is_not():
     assert chrome_kind("【字号：大 中 小 默认】　【打印本页】　【关闭窗口】") == "font-size"
     assert [t for t in ("完成测试 【打印】", "推进 微信 微博", "收藏", "微信 公众号推送测试12篇", "首页 机构概况")
             if chrome_kind(t)] == []
+
+
+def test_an_information_list_with_an_empty_value_keeps_each_value_with_its_label(tmp_report):
+    """<dt>/<dd> pairs: an empty <dd> leaves no line, and the next label's value went to the
+    label before it (发文字号 = 2023-05-06); a short value like 计划总结 was taken for the title."""
+    page = ("<html><head><title>测试县2023年4月份重点工作完成情况_测试县</title></head><body><div class='art'>"
+            "<dl><dt>索引号：</dt><dd>1/2023-1</dd><dt>发文字号：</dt><dd></dd><dt>成文日期：</dt><dd>2023-05-06</dd>"
+            "<dt>组配分类：</dt><dd>计划总结</dd></dl><h1>测试县2023年4月份重点工作完成情况</h1><div>" + HTML_LIST
+            + "</div></div></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert (report.meta.index_no, report.meta.issued, report.meta.title) == ("1/2023-1", "2023-05-06", "测试县2023年4月份重点工作完成情况")
+    assert [(f.label, f.value) for f in report.meta.extra] == [("发文字号", ""), ("组配分类", "计划总结")]
+    assert not report.unplaced
