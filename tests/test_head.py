@@ -322,3 +322,17 @@ def test_an_information_list_with_an_empty_value_keeps_each_value_with_its_label
     assert (report.meta.index_no, report.meta.issued, report.meta.title) == ("1/2023-1", "2023-05-06", "测试县2023年4月份重点工作完成情况")
     assert [(f.label, f.value) for f in report.meta.extra] == [("发文字号", ""), ("组配分类", "计划总结")]
     assert not report.unplaced
+
+
+def test_label_and_value_in_elements_side_by_side_without_a_colon(tmp_report):
+    """`<span>索引号</span><span>1/2023-1</span>` shows as two cells; read as one text, the
+    label was glued to its value and the whole information block was lost to a section."""
+    row = "<div class='cell'><span class='lab'>{}</span><span class='val'>{}</span></div>"
+    info = "".join(row.format(l, v) for l, v in (("索 引 号", "1/2023-1"), ("发布单位", "测试县政府办公室"),
+                                                 ("发文字号", ""), ("成文日期", "2023-05-06")))
+    page = ("<html><head><title>测试县2023年4月份重点工作完成情况_测试县</title></head><body><div class='art'>"
+            f"<div class='xxgk'>{info}</div><h1>测试县2023年4月份重点工作完成情况</h1><div>{HTML_LIST}</div></div></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert meta_of(report) == {"index_no": "1/2023-1", "publisher": "测试县政府办公室", "issued": "2023-05-06"}
+    assert [(f.label, f.value) for f in report.meta.extra] == [("发文字号", "")]
+    assert report.meta.title == "测试县2023年4月份重点工作完成情况" and not report.sections and not report.unplaced
