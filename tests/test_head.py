@@ -232,7 +232,8 @@ def test_chrome_data_never_takes_report_text():
     texts += [d["name"] for d in divisions] + [a for d in divisions for a in d.get("aliases", ())]
     texts += ["建设单位：杭州市测试公司", "所在位置：杭州市西湖区", "督促企业向公安机关备案。", "相关文件",
               "保护版权所有者的合法权益。", "意见建议", "主管单位：省科技厅", "<script>alert(1)</script>测试报告 {{ title }}",
-              "增长率>5%,完成率>90%。", "微信", "返回原文", "下一步打算", "1.完成测试。", "(c)完成测试。"]
+              "增长率>5%,完成率>90%。", "微信", "返回原文", "下一步打算", "1.完成测试。", "(c)完成测试。",
+              "联系人：张三 联系电话：0571-00000000", "阅读：全文", "本站由于资金原因主办方变更。", "首页-2"]
     assert [t for t in texts if chrome_kind(t)] == []
 
 
@@ -336,3 +337,14 @@ def test_label_and_value_in_elements_side_by_side_without_a_colon(tmp_report):
     assert meta_of(report) == {"index_no": "1/2023-1", "publisher": "测试县政府办公室", "issued": "2023-05-06"}
     assert [(f.label, f.value) for f in report.meta.extra] == [("发文字号", "")]
     assert report.meta.title == "测试县2023年4月份重点工作完成情况" and not report.sections and not report.unplaced
+
+
+def test_footer_lines_of_a_page_copied_as_text_are_chrome(tmp_report):
+    """Lines of the family's footers and tool rows in the forms a text copy gives them."""
+    chrome = ["【大】【中】【小】", "【我要打印】【关闭窗口】", "（浏览次数：1024）", "首页 - 政务公开 - 重点工作",
+              "本网站由测试市科学技术局主办 测试市科技信息中心承办", "地址：杭州市测试路1号 邮编：310006",
+              "电话：0571-00000000 传真：0571-00000001"]
+    report = parse_file(tmp_report("索引号: 1/2021-1 发布机构: 测试单位\n\n测试单位2021年工作报告\n\n" + LIST + "\n"
+                                   + "\n\n".join(chrome) + "\n"))
+    assert not report.sections and not report.unplaced
+    assert [p.text for p in report.ledger if p.kind == "chrome"] == chrome
