@@ -348,3 +348,15 @@ def test_footer_lines_of_a_page_copied_as_text_are_chrome(tmp_report):
                                    + "\n\n".join(chrome) + "\n"))
     assert not report.sections and not report.unplaced
     assert [p.text for p in report.ledger if p.kind == "chrome"] == chrome
+
+
+def test_add_says_how_a_page_of_layout_tables_and_a_text_copy_were_read(tmp_path):
+    saved = _add(tmp_path, DATA / "cms_nested_tables_gbk.html")
+    assert saved.returncode == 0, saved.stderr
+    assert "read as saved HTML; article found by the block holding the page's text and the title (gb18030)" in saved.stdout
+    assert "tables: 2 rows × 4 columns (测试市科学技术局2022年一季度重点工作)" in saved.stdout
+    assert "share 1" in saved.stdout and "footer 4" in saved.stdout and "outside-article 1" in saved.stdout
+    copied = _add(tmp_path, DATA / "cms_page_copied_text.txt")
+    assert copied.returncode == 0, copied.stderr
+    assert "read as text (utf-8)" in copied.stdout and "tables: 3 rows × 4 columns, cells apart by tabs" in copied.stdout
+    assert "footer 7" in copied.stdout

@@ -14,6 +14,11 @@ _FIELDS = (("索引号", "index_no"), ("发布机构", "publisher"), ("发文日
            ("标题", "title"), ("发布日期", "published"), ("信息来源", "origin"))
 
 
+_LAYOUTS = {"flat": "one cell a paragraph", "cell-per-line": "one cell a line ending in |", "tabs": "cells apart by tabs",
+            "spaced": "cells apart by spaces", "glued": "cells run together"}
+"""How the parser found a table's cells, when not from explicit cells (model.Table.layout)."""
+
+
 def has_text(sections: list[Section], unplaced: list[Unplaced]) -> bool:
     """True when the body says something beyond list markers."""
     texts = [s.heading or "" for s in sections] + [p.text for s in sections for p in s.paragraphs]
@@ -40,7 +45,8 @@ def how_it_was_read(report: Report, layout: str) -> list[str]:
              f"metadata: {'、'.join(read) if read else 'none found'}"]
     if report.tables:
         lines.append("tables: " + "; ".join(
-            f"{len(t.rows)} rows × {len(t.columns)} columns" + (f" ({t.caption[:20]})" if t.caption else "")
+            f"{len(t.rows)} rows × {len(t.columns)} columns" + (f", {_LAYOUTS[t.layout]}" if t.layout in _LAYOUTS else "")
+            + (f" ({t.caption[:20]})" if t.caption else "")
             for t in report.tables))
     if report.entries:
         lines.append(f"division list: {len(report.entries)} entries")
