@@ -28,10 +28,15 @@ def meta_of(report) -> dict:
                               ("disclosure", m.disclosure), ("published", m.published), ("origin", m.origin)) if v}
 
 
-def published(index_tail: str, issued: str, when: str) -> dict:
-    """The metadata every fixture of the series has: 省科技厅, 主动公开, and these."""
-    return {"index_no": SERIES + index_tail, "publisher": "省科技厅", "issued": issued,
-            "disclosure": "主动公开", "published": when, "origin": "省科技厅"}
+def published(index_tail: str, issued: str, when: str, publisher: str = "省科技厅", origin: str = "") -> dict:
+    """The metadata every fixture of the series has: 主动公开, 省科技厅 unless another publisher, and these."""
+    return {"index_no": SERIES + index_tail, "publisher": publisher, "issued": issued,
+            "disclosure": "主动公开", "published": when, "origin": origin or publisher}
+
+
+PAGE = {"skip-link", "accessibility", "breadcrumb", "duplicate", "counter", "font-size", "share", "prev-next", "related",
+        "site-links", "footer"}
+"""The chrome every whole page of the new fixtures has."""
 
 
 # fixture: (title, metadata, extra (label, value), chrome kinds that must be set aside, diagnostics)
@@ -70,28 +75,18 @@ CASES = {
         set()),
     "cms_nested_tables_gbk.html": (
         "测试市科学技术局2022年一季度重点工作推进情况",
-        {"index_no": SERIES + "2022-90011", "publisher": "测试市科学技术局", "issued": "2022-04-12",
-         "disclosure": "主动公开", "published": "2022-04-15 10:20:00", "origin": "测试市科学技术局"},
+        published("2022-90011", "2022-04-12", "2022-04-15 10:20:00", "测试市科学技术局"),
         [("文件编号", "测科〔2022〕7号"), ("主题分类", "科技/其他")],
-        {"skip-link", "site-header", "accessibility", "outside-article", "breadcrumb", "duplicate", "counter",
-         "font-size", "share", "prev-next", "related", "site-links", "footer"},
-        {"duplicate-meta", "title-twice"}),
+        PAGE | {"site-header", "outside-article"}, {"duplicate-meta", "title-twice"}),
     "cms_xhtml_unit_list.html": (
         "测试县人民政府办公室2023年4月份重点工作完成情况",
-        {"index_no": SERIES + "2023-90012", "publisher": "测试县人民政府办公室", "issued": "2023-05-06",
-         "disclosure": "主动公开", "published": "2023-05-08 08:45:12", "origin": "县政府办公室"},
+        published("2023-90012", "2023-05-06", "2023-05-08 08:45:12", "测试县人民政府办公室", "县政府办公室"),
         [("发文字号", ""), ("组配分类", "计划总结")],
-        {"skip-link", "language", "accessibility", "site-header", "outside-article", "breadcrumb", "duplicate",
-         "counter", "font-size", "share", "prev-next", "related", "site-links", "footer"},
-        {"duplicate-meta", "title-twice"}),
+        PAGE | {"language", "site-header", "outside-article"}, {"duplicate-meta", "title-twice"}),
     "cms_page_copied_text.txt": (
         "测试市科学技术局关于2022年上半年重点工作推进情况的报告",
-        {"index_no": SERIES + "2022-90013", "publisher": "测试市科学技术局", "issued": "2022-07-08",
-         "disclosure": "主动公开", "published": "2022-07-11", "origin": "市科技局"},
-        [("文号", "测科发〔2022〕15号"), ("有效性", "有效")],
-        {"skip-link", "accessibility", "breadcrumb", "duplicate", "counter", "font-size", "share",
-         "prev-next", "related", "site-links", "footer"},
-        {"title-twice"}),
+        published("2022-90013", "2022-07-08", "2022-07-11", "测试市科学技术局", "市科技局"),
+        [("文号", "测科发〔2022〕15号"), ("有效性", "有效")], PAGE, {"title-twice"}),
 }
 UNPLACED = {"cms_page_copied_text.txt": ["测试市科学技术局", "首页\t机构概况\t政务公开\t科技服务\t互动交流\t专题专栏"]}
 """A page copied whole as text: the site's name and menu above the information block are kept, as unplaced."""
