@@ -6,7 +6,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import DataError
@@ -188,8 +188,14 @@ def chrome_kind(text: str) -> str | None:
     A paragraph of several chrome pieces of different kinds side by side (a page's tool row:
     `分享至：微信 微博  收藏  【打印】【关闭】`) is chrome of its first piece's kind."""
     text = text.strip()
+    return _chrome_kind(text) if len(text) <= _CHROME_ROW_CHARS else _chrome_piece(text)
+
+
+@lru_cache(maxsize=4096)
+def _chrome_kind(text: str) -> str | None:
+    """(The reader and the parser ask about the same short lines several times.)"""
     kind = _chrome_piece(text)
-    if kind is not None or len(text) > _CHROME_ROW_CHARS:
+    if kind is not None:
         return kind
     cuts = [0, *(m.start() for m in _CHROME_CUT.finditer(text)), len(text)]
     if not 2 < len(cuts) <= _CHROME_ROW_PIECES + 2:  # one piece, or too many to be a tool row
