@@ -355,3 +355,24 @@ def test_add_says_how_a_page_of_layout_tables_and_a_text_copy_were_read(tmp_path
     assert copied.returncode == 0, copied.stderr
     assert "read as text (utf-8)" in copied.stdout and "tables: 3 rows × 4 columns, cells apart by tabs" in copied.stdout
     assert "footer 7" in copied.stdout
+
+
+@pytest.mark.parametrize("name, info", [
+    ("page.html", "<table><tr><td>索引号</td><td>1/2022-1</td><td>发布机构</td><td>测试市科技局</td></tr>"
+                  "<tr><td>成文日期</td><td>2022-01-05</td><td>公开方式</td><td>主动公开</td></tr></table>"),
+    ("report.txt", "| 索引号 | 1/2022-1 | 发布机构 | 测试市科技局 |\n| 成文日期 | 2022-01-05 | 公开方式 | 主动公开 |\n"),
+])
+def test_an_information_table_after_the_body_is_the_reports_metadata(tmp_report, name, info):
+    """Some pages print the 索引号 table at the foot of the article: the report was refused
+    (its list taken for menus above the table, and no body left)."""
+    title = "测试市科技局2022年重点工作完成情况"
+    if name.endswith(".html"):
+        text = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div>发布日期：2022-01-06</div>"
+                f"<div id='zoom'>{HTML_LIST}</div>{info}</body></html>")
+    else:
+        text = f"{title}\n\n发布日期：2022-01-06\n\n{LIST}\n{info}"
+    report = parse_file(tmp_report(text, name))
+    assert report.meta.title == title and len(report.entries) == 2
+    assert meta_of(report) == {"index_no": "1/2022-1", "publisher": "测试市科技局", "issued": "2022-01-05",
+                               "disclosure": "主动公开", "published": "2022-01-06"}
+    assert not report.sections and not report.unplaced

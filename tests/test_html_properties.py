@@ -99,6 +99,10 @@ def saved(source: str, how: str, crlf: bool) -> str:
 @example(body="<p>(一)办公室(1项)</p><p>1.完成测试工作。</p><p>(一)办公室(1项)</p><p>1.完成测试规划。</p>", title="", how="utf-8", crlf=False)
 # A GBK page with a control character and no declaration was refused as of no known encoding (found by fuzzing).
 @example(body="索引号:\x0b", title="", how="gbk", crlf=False)
+# An information table after the body, with a copy of a pair and a label left waiting: all in the ledger.
+@example(body="<p>(一)办公室(1项)</p><table><tr><td>索引号</td><td>002482090/2021-00558</td></tr><tr><td>索引号</td>"
+              "<td>002482090/2021-00558</td></tr><tr><td>索引号</td><td>办公室:</td></tr></table>",
+         title="", how="utf-8", crlf=False)
 def test_any_page_is_read_whole_or_refused_with_a_file_error(body, title, how, crlf):
     source = saved(f"<html><head>{title}</head>\n<body>\n{body}\n</body></html>", how, crlf)
     document = parse_source_text(source, "page.html")

@@ -120,12 +120,34 @@ def _first_meta(blocks: list) -> int:
     for i, block in enumerate(blocks[:_HEAD_WINDOW]):
         if isinstance(block, Grid):
             return i if is_info_grid(block) else 0
-        if not chrome_run(blocks, i) and _is_index_block(block):
+        if chrome_run(blocks, i):
+            continue
+        if _is_index_block(block):
             return i
+        if _LIST_START.match(block.text) or block.text.endswith(("。", "；", ";")):
+            return 0  # the report has begun: an information block after it is not above the title
     return 0
 
 
-def _is_index_block(block: Para) -> bool:
+def late_meta(block, meta: Meta, ledger: Ledger, notes: Notes) -> tuple[Meta, list[Unplaced]] | None:
+    """An information table after the body (some pages print it at the foot of the article):
+    its fields complete `meta`, pairs already read are its copy. None when `block` is not one."""
+    if not isinstance(block, Grid) or not is_info_grid(block) or not _is_index_block(block):
+        return None
+    fields = Fields({name: value for name in _NAMES if (value := getattr(meta, name)) is not None}, list(meta.extra))
+    left = read_block(block, fields) or []
+    _commit(fields, ledger, notes)
+    _without_values(fields, ledger, notes)
+    for para in left:
+        ledger.content(para.text, para.line)
+    unplaced = [Unplaced(p.text, p.line, "a cell of the information table that is neither label nor value") for p in left]
+    return Meta(**fields.values, extra=tuple(fields.extra)), unplaced
+
+
+_NAMES = ("index_no", "publisher", "issued", "disclosure", "title", "published", "origin")
+
+
+def _is_index_block(block: Para | Grid) -> bool:
     """A block of the 索引号 table itself (not only a 发布日期 line, which prose may resemble)."""
     probe = Fields()
     if read_block(block, probe) is None:
