@@ -196,3 +196,14 @@ def test_a_short_gbk_page_without_a_declaration_is_read_as_gbk(tmp_report):
     assert (report.encoding, report.meta.title, [e.text for e in report.entries]) == ("gb18030", "工作报告", ["完成。"])
     from generator.read.decode import decode
     assert decode("<html><body>索引号:</body></html>".encode("gbk"), "page.html")[0] == "<html><body>索引号:</body></html>"
+
+
+def test_a_table_whose_one_cell_holds_nearly_all_the_text_is_read_whole(tmp_report):
+    """Layout tables are followed down to the cell holding the page's text; a data table is
+    not, or its header and other cells would be set aside as outside the article."""
+    progress = "完成测试工作，" * 60 + "形成测试材料。"
+    page = ("<html><body><table><tr><td>序号</td><td>重点工作任务</td><td>完成情况</td><td>责任单位</td></tr>"
+            f"<tr><td>1</td><td>推进测试。</td><td>{progress}</td><td>规划处</td></tr></table></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert [[c.label for c in t.columns] for t in report.tables] == [["序号", "重点工作任务", "完成情况", "责任单位"]]
+    assert [p.why for p in report.ledger if p.kind == "chrome"] == []

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..vocabulary import chrome_kind, fold, meta_labels
+from ..vocabulary import chrome_kind, fold, meta_labels, role_of
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "title"}
 _BODY_MARK = re.compile(r"(信息内容|正文|content|article|zoom)\W*(begin|start|开始)", re.I)
@@ -152,11 +152,20 @@ def _densest(root: Tag, sizes: dict) -> Tag:
         if not children or total <= 0:
             return found
         best = max(children, key=lambda c: sizes[id(c)][0] - sizes[id(c)][1])
-        if sizes[id(best)][0] - sizes[id(best)][1] < _DOMINANT * total:
+        if sizes[id(best)][0] - sizes[id(best)][1] < _DOMINANT * total or best.name == "table" and _names_columns(best):
             return found
         node = best
         if node.name not in _ROW_PARTS:  # never a table or a row: a cell or a block
             found = node
+
+
+def _names_columns(table: Tag) -> bool:
+    """A data table (a row of its first three names two known columns) is never entered, even
+    when one of its cells holds nearly all the text."""
+    for tr in table.find_all("tr", limit=3):
+        if sum(1 for cell in tr.find_all(["td", "th"], recursive=False) if role_of(cell.get_text())) >= 2:
+            return True
+    return False
 
 
 def _title_element(root: Tag, title_text: str | None, sizes: dict) -> Tag | None:
