@@ -207,3 +207,12 @@ def test_a_table_whose_one_cell_holds_nearly_all_the_text_is_read_whole(tmp_repo
     report = parse_file(tmp_report(page, "page.html"))
     assert [[c.label for c in t.columns] for t in report.tables] == [["序号", "重点工作任务", "完成情况", "责任单位"]]
     assert [p.why for p in report.ledger if p.kind == "chrome"] == []
+
+
+def test_a_table_of_unknown_columns_with_one_long_cell_is_read_whole(tmp_report):
+    progress = "完成测试工作，" * 60 + "形成测试材料。"
+    page = ("<html><body><table><tr><td>项目</td><td>说明</td></tr><tr><td>测试项目</td><td>" + progress
+            + "</td></tr><tr><td>备注</td><td>无</td></tr></table></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert [p.why for p in report.ledger if p.kind == "chrome"] == []
+    assert {"项目 说明", "测试项目", "备注 无"} <= set(model_texts(report))

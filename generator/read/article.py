@@ -152,20 +152,22 @@ def _densest(root: Tag, sizes: dict) -> Tag:
         if not children or total <= 0:
             return found
         best = max(children, key=lambda c: sizes[id(c)][0] - sizes[id(c)][1])
-        if sizes[id(best)][0] - sizes[id(best)][1] < _DOMINANT * total or best.name == "table" and _names_columns(best):
+        if sizes[id(best)][0] - sizes[id(best)][1] < _DOMINANT * total or best.name == "table" and _is_data(best, sizes):
             return found
         node = best
         if node.name not in _ROW_PARTS:  # never a table or a row: a cell or a block
             found = node
 
 
-def _names_columns(table: Tag) -> bool:
-    """A data table (a row of its first three names two known columns) is never entered, even
-    when one of its cells holds nearly all the text."""
-    for tr in table.find_all("tr", limit=3):
-        if sum(1 for cell in tr.find_all(["td", "th"], recursive=False) if role_of(cell.get_text())) >= 2:
-            return True
-    return False
+def _is_data(table: Tag, sizes: dict) -> bool:
+    """A data table is never entered, even when one of its cells holds nearly all the text: a
+    row of its first three names two known columns, or two of its rows have text in two cells
+    (a layout table has one cell of text a row, beside spacers and links)."""
+    rows = [tr for tr in table.find_all("tr", limit=12) if tr.find_parent("table") is table]
+    texts = [[c for c in tr.find_all(["td", "th"], recursive=False) if sizes[id(c)][0] > sizes[id(c)][1]] for tr in rows]
+    if any(sum(1 for c in cells if role_of(c.get_text())) >= 2 for cells in texts[:3]):
+        return True
+    return sum(1 for cells in texts if len(cells) >= 2) >= 2
 
 
 def _title_element(root: Tag, title_text: str | None, sizes: dict) -> Tag | None:
