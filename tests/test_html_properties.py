@@ -103,6 +103,11 @@ def saved(source: str, how: str, crlf: bool) -> str:
 @example(body="<p>(一)办公室(1项)</p><table><tr><td>索引号</td><td>002482090/2021-00558</td></tr><tr><td>索引号</td>"
               "<td>002482090/2021-00558</td></tr><tr><td>索引号</td><td>办公室:</td></tr></table>",
          title="", how="utf-8", crlf=False)
+# A table of the page between lines ending in | (a table copied one cell a line) raised IndexError (found by fuzzing).
+@example(body="<table><tr><td>1.</td><td>重点工作任务<span>| 索引号: | 1/2021-1 |<div><div>相关链接</div><ul><li>"
+              "<a href='#'>测试单位</a></li><li>测试市人民政府</li></ul></div>索引号:索引号:索引号:</td><td><table><tr>"
+              "<td>名称</td><td>002482090/2021-00558</td></tr><tr><td>名称</td><td>002482090/2021-00558</td></tr>"
+              "</table>索引号:| 索引号: | 1/2021-1 |</td></tr></table>", title="", how="utf-8", crlf=False)
 def test_any_page_is_read_whole_or_refused_with_a_file_error(body, title, how, crlf):
     source = saved(f"<html><head>{title}</head>\n<body>\n{body}\n</body></html>", how, crlf)
     document = parse_source_text(source, "page.html")

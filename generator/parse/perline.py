@@ -82,8 +82,8 @@ def _lines(block) -> list[tuple[str, int]] | None:
     """A block as (text, line) lines: a paragraph, or a grid of `||` lines read back into lines."""
     if isinstance(block, Para):
         return [(block.text, block.line)]
-    if not isinstance(block, Grid):
-        return None
+    if not isinstance(block, Grid) or not block.structure:
+        return None  # (a grid with no pipes is an HTML table, not `||` lines)
     rows = list(block.rows)
     result = []
     for para in block.structure:
