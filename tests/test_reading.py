@@ -82,7 +82,8 @@ def test_xhtml_with_an_xml_prolog_is_read_as_html(tmp_report):
     assert not any("<" in t for t in model_texts(report))
 
 
-@pytest.mark.parametrize("name, what", [("report.pdf", "a PDF"), ("report.docx", "a Word document")])
+@pytest.mark.parametrize("name, what", [("report.pdf", "a PDF"), ("report.docx", "a Word document"),
+                                        ("report.mhtml", "a web archive (MHTML)")])
 def test_pdf_and_word_files_in_the_sources_are_named_with_how_to_convert(tmp_path, name, what):
     (tmp_path / name).write_bytes(b"%PDF-1.4 binary")
     (tmp_path / "good.txt").write_text(GOOD.format(title="测试单位2021年工作报告"), encoding="utf-8")
@@ -216,3 +217,16 @@ def test_a_table_of_unknown_columns_with_one_long_cell_is_read_whole(tmp_report)
     report = parse_file(tmp_report(page, "page.html"))
     assert [p.why for p in report.ledger if p.kind == "chrome"] == []
     assert {"项目 说明", "测试项目", "备注 无"} <= set(model_texts(report))
+
+
+def test_a_web_archive_saved_under_an_html_name_is_refused_with_how_to_save_it(tmp_report):
+    """A browser's "web page, single file" (MHTML), renamed .html, was read as a report of
+    MIME headers and quoted-printable text."""
+    archive = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://example.invalid/a.html\r\n"
+               "Subject: =?utf-8?Q?=E6=B5=8B=E8=AF=95?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+               '\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x"\r\n\r\n------MultipartBoundary--x\r\n'
+               "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body>=E7=B4=A2=E5=BC=95=E5=8F=B7"
+               "</body></html>\r\n")
+    with pytest.raises(ReportError, match="a web archive \\(MHTML\\) is not supported") as raised:
+        parse_file(tmp_report(archive, "saved.html"))
+    assert "HTML only" in raised.value.hint
