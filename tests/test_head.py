@@ -77,7 +77,7 @@ CASES = {
         "测试市科学技术局2022年一季度重点工作推进情况",
         published("2022-90011", "2022-04-12", "2022-04-15 10:20:00", "测试市科学技术局"),
         [("文件编号", "测科〔2022〕7号"), ("主题分类", "科技/其他")],
-        PAGE | {"site-header", "outside-article"}, {"duplicate-meta", "title-twice"}),
+        PAGE | {"site-header", "menu"}, {"duplicate-meta", "title-twice"}),
     "cms_xhtml_unit_list.html": (
         "测试县人民政府办公室2023年4月份重点工作完成情况",
         published("2023-90012", "2023-05-06", "2023-05-08 08:45:12", "测试县人民政府办公室", "县政府办公室"),
@@ -86,10 +86,10 @@ CASES = {
     "cms_page_copied_text.txt": (
         "测试市科学技术局关于2022年上半年重点工作推进情况的报告",
         published("2022-90013", "2022-07-08", "2022-07-11", "测试市科学技术局", "市科技局"),
-        [("文号", "测科发〔2022〕15号"), ("有效性", "有效")], PAGE, {"title-twice"}),
+        [("文号", "测科发〔2022〕15号"), ("有效性", "有效")], PAGE | {"menu"}, {"title-twice"}),
 }
-UNPLACED = {"cms_page_copied_text.txt": ["测试市科学技术局", "首页\t机构概况\t政务公开\t科技服务\t互动交流\t专题专栏"]}
-"""A page copied whole as text: the site's name and menu above the information block are kept, as unplaced."""
+UNPLACED = {"cms_page_copied_text.txt": ["测试市科学技术局"]}
+"""A page copied whole as text: the site's name above the information block is kept, as unplaced."""
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -350,7 +350,7 @@ def test_add_says_how_a_page_of_layout_tables_and_a_text_copy_were_read(tmp_path
     assert saved.returncode == 0, saved.stderr
     assert "read as saved HTML; article found by the block holding the page's text and the title (gb18030)" in saved.stdout
     assert "tables: 2 rows × 4 columns (测试市科学技术局2022年一季度重点工作)" in saved.stdout
-    assert "share 1" in saved.stdout and "footer 4" in saved.stdout and "outside-article 1" in saved.stdout
+    assert "share 1" in saved.stdout and "footer 4" in saved.stdout and "menu 1" in saved.stdout
     copied = _add(tmp_path, DATA / "cms_page_copied_text.txt")
     assert copied.returncode == 0, copied.stderr
     assert "read as text (utf-8)" in copied.stdout and "tables: 3 rows × 4 columns, cells apart by tabs" in copied.stdout
@@ -376,3 +376,13 @@ def test_an_information_table_after_the_body_is_the_reports_metadata(tmp_report,
     assert meta_of(report) == {"index_no": "1/2022-1", "publisher": "测试市科技局", "issued": "2022-01-05",
                                "disclosure": "主动公开", "published": "2022-01-06"}
     assert not report.sections and not report.unplaced
+
+
+def test_a_menu_line_above_the_information_block_is_never_the_title(tmp_report):
+    """A menu copied on one line with | between its names was taken for the title, and the
+    report's title after the information block became a section."""
+    for menu, kind in (("首页 | 机构概况 | 政务公开 | 办事服务", "menu"), ("机构概况 | 政务公开 | 办事服务", None)):
+        report = parse_file(tmp_report(f"{menu}\n当前位置：首页 > 政务公开\n索引号：1/2022-1 发布机构：测试市科技局\n"
+                                       f"测试市科技局2022年重点工作完成情况\n{LIST}"))
+        assert report.meta.title == "测试市科技局2022年重点工作完成情况" and not report.sections
+        assert [u.text for u in report.unplaced] == ([] if kind else [menu])

@@ -23,6 +23,7 @@ from .meta import Fields, fits_pending, is_info_grid, label_text, read_block
 
 _LIST_START = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+_CELLS = re.compile(r"\S\s*[|｜\t]\s*\S")
 _LOOKAHEAD = 3
 """A short line is part of the head when the information block goes on within this many blocks."""
 _HEAD_WINDOW = 40
@@ -259,9 +260,11 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    """A title: one short line, not a list item, not a sentence, not a column label."""
+    """A title: one short line, not a list item, not a sentence, not a column label, not a row
+    of cells (a menu copied with | or tabs between its names)."""
     return (
         len(text) <= 100
+        and not _CELLS.search(text)
         and not _LIST_START.match(text)
         and not _SENTENCE_END.search(text)
         and not text.isdigit()
