@@ -230,3 +230,10 @@ def test_a_web_archive_saved_under_an_html_name_is_refused_with_how_to_save_it(t
     with pytest.raises(ReportError, match="a web archive \\(MHTML\\) is not supported") as raised:
         parse_file(tmp_report(archive, "saved.html"))
     assert "HTML only" in raised.value.hint
+
+
+def test_a_utf8_report_cut_in_the_middle_of_a_character_says_so(tmp_report):
+    data = GOOD.format(title="测试单位2021年工作报告").rstrip().encode("utf-8") + "完成".encode("utf-8")[:-1]
+    with pytest.raises(ReportError, match="ends in the middle of a character: it was cut short") as raised:
+        parse_file(tmp_report(data, "cut.txt"))
+    assert raised.value.line == 7 and "again" in raised.value.hint

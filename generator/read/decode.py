@@ -35,6 +35,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    # UTF-8 up to a character cut at the very end (and Chinese before it, so not a GB file):
+    cut = utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data)
+    if cut and max(data[:utf8_error.start]) >= 0x80:
+        raise ReportError(
+            name, data.count(b"\n") + 1, "the file ends in the middle of a character: it was cut short",
+            "save the published page again (the whole page), or download it again",
+        )
     match = _DECLARED.search(data[:4096])
     declared = (match.group(1) or match.group(2)).decode("ascii").lower() if match else None
     if declared in _GB_FAMILY:
