@@ -237,3 +237,5 @@ def test_a_utf8_report_cut_in_the_middle_of_a_character_says_so(tmp_report):
     with pytest.raises(ReportError, match="ends in the middle of a character: it was cut short") as raised:
         parse_file(tmp_report(data, "cut.txt"))
     assert raised.value.line == 7 and "again" in raised.value.hint
+    from generator.read.decode import decode
+    assert decode("测".encode("utf-8")[:-1], "one.txt")  # nothing before the cut character: no evidence of UTF-8

@@ -37,7 +37,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         utf8_error = exc
     # UTF-8 up to a character cut at the very end (and Chinese before it, so not a GB file):
     cut = utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data)
-    if cut and max(data[:utf8_error.start]) >= 0x80:
+    if cut and max(data[:utf8_error.start], default=0) >= 0x80:
         raise ReportError(
             name, data.count(b"\n") + 1, "the file ends in the middle of a character: it was cut short",
             "save the published page again (the whole page), or download it again",
