@@ -179,7 +179,8 @@ def test_add_says_how_the_report_was_read(tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "read as saved HTML; article found by the CMS's content marker and the title (utf-8)" in out
-    assert "metadata: 索引号、发布机构、发文日期、公开方式、标题、发布日期、信息来源、文　　号、有效性" in out
+    assert "metadata: 索引号、发布机构、发文日期、公开方式、发布日期、信息来源、文　　号、有效性" in out
+    assert "title: the report's heading (no 标题 field)" in out
     assert "tables: 2 rows × 5 columns" in out
     assert "page chrome set aside: " in out and "breadcrumb 3" in out and "hidden 1" in out and "footer 3" in out
 
@@ -350,6 +351,7 @@ def test_add_says_how_a_page_of_layout_tables_and_a_text_copy_were_read(tmp_path
     assert saved.returncode == 0, saved.stderr
     assert "read as saved HTML; article found by the block holding the page's text and the title (gb18030)" in saved.stdout
     assert "tables: 2 rows × 4 columns (测试市科学技术局2022年一季度重点工作)" in saved.stdout
+    assert "metadata: 索引号、发布机构、发文日期、公开方式、标题、发布日期、信息来源、文件编号、主题分类" in saved.stdout  # 名称
     assert "share 1" in saved.stdout and "footer 4" in saved.stdout and "menu 1" in saved.stdout
     copied = _add(tmp_path, DATA / "cms_page_copied_text.txt")
     assert copied.returncode == 0, copied.stderr
