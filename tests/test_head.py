@@ -388,3 +388,10 @@ def test_a_menu_line_above_the_information_block_is_never_the_title(tmp_report):
                                        f"测试市科技局2022年重点工作完成情况\n{LIST}"))
         assert report.meta.title == "测试市科技局2022年重点工作完成情况" and not report.sections
         assert [u.text for u in report.unplaced] == ([] if kind else [menu])
+
+
+def test_an_empty_cell_in_a_copy_one_cell_a_line_leaves_the_next_value_to_its_label(tmp_report):
+    report = parse_file(tmp_report("索引号\n\n1/2021-1\n\n文号\n\n成文日期\n\n2021-07-12\n\n"
+                                   "测试单位关于2021年度重点工作完成情况的报告\n\n" + LIST))
+    assert (report.meta.index_no, report.meta.issued) == ("1/2021-1", "2021-07-12")
+    assert [(f.label, f.value) for f in report.meta.extra] == [("文号", "")]
