@@ -6,7 +6,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import DataError
@@ -184,11 +184,41 @@ def empty_counters() -> frozenset[str]:
 
 
 def chrome_kind(text: str) -> str | None:
-    """The kind of page chrome a whole paragraph is ("breadcrumb", "footer" …), or None."""
+    """The kind of page chrome a whole paragraph is ("breadcrumb", "footer" …), or None.
+    A paragraph of several chrome pieces of different kinds side by side (a page's tool row:
+    `分享至：微信 微博  收藏  【打印】【关闭】`) is chrome of its first piece's kind."""
+    text = text.strip()
+    return _chrome_kind(text) if len(text) <= _CHROME_ROW_CHARS else _chrome_piece(text)
+
+
+@lru_cache(maxsize=4096)
+def _chrome_kind(text: str) -> str | None:
+    """(The reader and the parser ask about the same short lines several times.)"""
+    kind = _chrome_piece(text)
+    if kind is not None:
+        return kind
+    cuts = [0, *(m.start() for m in _CHROME_CUT.finditer(text)), len(text)]
+    if not 2 < len(cuts) <= _CHROME_ROW_PIECES + 2:  # one piece, or too many to be a tool row
+        return None
+    kinds: dict[int, str] = {len(text): ""}  # start of a rest made of chrome pieces -> its first piece's kind
+    for a in reversed(cuts[:-1]):
+        for b in cuts[cuts.index(a) + 1:]:
+            if b in kinds and (piece := _chrome_piece(text[a:b], alone=False)):
+                kinds[a] = piece
+                break
+    return kinds.get(0) or None
+
+
+_CHROME_CUT = re.compile(r"(?<=\s)(?=\S)|(?<=\S)(?=【)")
+"""Where a row of chrome pieces may be cut: after white space, before 【."""
+_CHROME_ROW_CHARS, _CHROME_ROW_PIECES = 160, 16
+
+
+def _chrome_piece(text: str, alone: bool = True) -> str | None:
     text = text.strip()
     words, run = _chrome_words()
     found = run.match(text)
-    if found and (found.group(2) or len(text) >= 3):  # a lone short word (微信, EN) may be content
+    if found and (found.group(2) or len(text) >= 3 or not alone):  # a lone short word (微信, EN) may be content
         return words[found.group(1)]
     return next((kind for kind, pattern in chrome_patterns() if pattern.match(text)), None)
 

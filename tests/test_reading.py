@@ -82,7 +82,8 @@ def test_xhtml_with_an_xml_prolog_is_read_as_html(tmp_report):
     assert not any("<" in t for t in model_texts(report))
 
 
-@pytest.mark.parametrize("name, what", [("report.pdf", "a PDF"), ("report.docx", "a Word document")])
+@pytest.mark.parametrize("name, what", [("report.pdf", "a PDF"), ("report.docx", "a Word document"),
+                                        ("report.mhtml", "a web archive (MHTML)")])
 def test_pdf_and_word_files_in_the_sources_are_named_with_how_to_convert(tmp_path, name, what):
     (tmp_path / name).write_bytes(b"%PDF-1.4 binary")
     (tmp_path / "good.txt").write_text(GOOD.format(title="测试单位2021年工作报告"), encoding="utf-8")
@@ -163,3 +164,78 @@ def test_hundreds_of_unclosed_paragraphs_are_read_as_a_browser_reads_them(tmp_re
     report = parse_file(tmp_report(f"<html><body><p>测试单位2021年工作报告{entries}</body></html>", "old.html"))
     assert report.meta.title == "测试单位2021年工作报告"
     assert len(report.entries) == 300
+
+
+def test_a_unit_heading_printed_twice_in_a_row_is_kept_and_reported(tmp_report):
+    """A list shows each heading once above its entries: a second copy right after its own
+    list would vanish from the page; it is kept as unplaced, with a warning."""
+    report = parse_file(tmp_report("测试单位2021年工作报告\n\n(一)办公室(1项)\n\n1.完成测试工作。\n\n"
+                                   "(一)办公室(1项)\n\n1.完成测试规划。\n"))
+    assert [(e.heading, e.text) for e in report.entries] == [("(一)办公室(1项)", "完成测试工作。"),
+                                                             ("(一)办公室(1项)", "完成测试规划。")]
+    assert [(u.text, u.line) for u in report.unplaced] == [("(一)办公室(1项)", 7)]
+    assert "heading-again" in {d.code for d in report.diagnostics}
+
+
+def test_a_numbered_unit_heading_after_an_unnumbered_item_starts_its_own_group(tmp_report):
+    """`1.办公室:` after a heading's unnumbered item is the next heading, as the list's extent
+    was found (it was read as item 1 and the heading after it lost from the page)."""
+    report = parse_file(tmp_report("测试单位2021年工作报告\n\n规划处:\n\n完成测试规划。\n\n1.办公室:\n\n完成测试工作。\n\n"
+                                   "规划处:\n\n完成测试评估。\n"))
+    assert [(e.heading, e.number, e.text) for e in report.entries] == [
+        ("规划处:", "", "完成测试规划。"), ("1.办公室:", "", "完成测试工作。"), ("规划处:", "", "完成测试评估。")]
+
+
+STYLE = "<style>body{margin:0;padding:0;font-family:Arial} .nav a{color:#333;text-decoration:none}</style>" * 3
+
+
+def test_a_short_gbk_page_without_a_declaration_is_read_as_gbk(tmp_report):
+    """Found by the HTML property test: detection took short GB pages for Big5 or Korean
+    (索引号 became 坰竘瘍); the publishers' pages are GB, so GB18030 wins when it reads as Chinese."""
+    page = f"<html><head>{STYLE}</head><body><h1>工作报告</h1><p>1.办公室:完成。</p></body></html>"
+    report = parse_file(tmp_report(page.encode("gbk"), "short.html"))
+    assert (report.encoding, report.meta.title, [e.text for e in report.entries]) == ("gb18030", "工作报告", ["完成。"])
+    from generator.read.decode import decode
+    assert decode("<html><body>索引号:</body></html>".encode("gbk"), "page.html")[0] == "<html><body>索引号:</body></html>"
+
+
+def test_a_table_whose_one_cell_holds_nearly_all_the_text_is_read_whole(tmp_report):
+    """Layout tables are followed down to the cell holding the page's text; a data table is
+    not, or its header and other cells would be set aside as outside the article."""
+    progress = "完成测试工作，" * 60 + "形成测试材料。"
+    page = ("<html><body><table><tr><td>序号</td><td>重点工作任务</td><td>完成情况</td><td>责任单位</td></tr>"
+            f"<tr><td>1</td><td>推进测试。</td><td>{progress}</td><td>规划处</td></tr></table></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert [[c.label for c in t.columns] for t in report.tables] == [["序号", "重点工作任务", "完成情况", "责任单位"]]
+    assert [p.why for p in report.ledger if p.kind == "chrome"] == []
+
+
+def test_a_table_of_unknown_columns_with_one_long_cell_is_read_whole(tmp_report):
+    progress = "完成测试工作，" * 60 + "形成测试材料。"
+    page = ("<html><body><table><tr><td>项目</td><td>说明</td></tr><tr><td>测试项目</td><td>" + progress
+            + "</td></tr><tr><td>备注</td><td>无</td></tr></table></body></html>")
+    report = parse_file(tmp_report(page, "page.html"))
+    assert [p.why for p in report.ledger if p.kind == "chrome"] == []
+    assert {"项目 说明", "测试项目", "备注 无"} <= set(model_texts(report))
+
+
+def test_a_web_archive_saved_under_an_html_name_is_refused_with_how_to_save_it(tmp_report):
+    """A browser's "web page, single file" (MHTML), renamed .html, was read as a report of
+    MIME headers and quoted-printable text."""
+    archive = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://example.invalid/a.html\r\n"
+               "Subject: =?utf-8?Q?=E6=B5=8B=E8=AF=95?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+               '\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x"\r\n\r\n------MultipartBoundary--x\r\n'
+               "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body>=E7=B4=A2=E5=BC=95=E5=8F=B7"
+               "</body></html>\r\n")
+    with pytest.raises(ReportError, match="a web archive \\(MHTML\\) is not supported") as raised:
+        parse_file(tmp_report(archive, "saved.html"))
+    assert "HTML only" in raised.value.hint
+
+
+def test_a_utf8_report_cut_in_the_middle_of_a_character_says_so(tmp_report):
+    data = GOOD.format(title="测试单位2021年工作报告").rstrip().encode("utf-8") + "完成".encode("utf-8")[:-1]
+    with pytest.raises(ReportError, match="ends in the middle of a character: it was cut short") as raised:
+        parse_file(tmp_report(data, "cut.txt"))
+    assert raised.value.line == 7 and "again" in raised.value.hint
+    from generator.read.decode import decode
+    assert decode("测".encode("utf-8")[:-1], "one.txt")  # nothing before the cut character: no evidence of UTF-8

@@ -16,7 +16,7 @@ from .continued import loose_cells, read_grid
 from .entries import entry_run, group_run, parse_entries, parse_groups
 from .flat import find_header, flat_table
 from .glued import glued_table
-from .head import parse_head
+from .head import late_meta, parse_head
 from .ledger import Ledger, Notes
 from .perline import perline_table, short_rows
 from .sections import parse_sections
@@ -40,6 +40,7 @@ def parse_document(doc: Document) -> Report:
         ledger.chrome(chrome.text, chrome.line, chrome.kind)
     blocks = list(doc.blocks)
     head = parse_head(blocks, ledger, notes, doc.page_title)
+    meta, late = head.meta, []
     body = []
     i = head.body_start
     while i < len(blocks):
@@ -47,29 +48,34 @@ def parse_document(doc: Document) -> Report:
         if run:
             ledger.chrome(run[1], blocks[i].line, run[2])
             i = run[0]
+            continue
+        found = late_meta(blocks[i], meta, ledger, notes)
+        if found:
+            meta, left = found
+            late += left
         else:
             body.append(blocks[i])
-            i += 1
+        i += 1
     tables, entries, sections, unplaced = _parse_body(body, ledger, notes)
-    unplaced = [*head.unplaced, *unplaced]
-    if head.meta.title is None and (not body or not tables and not entries and not has_text(sections, unplaced)):
+    unplaced = [*head.unplaced, *unplaced, *late]
+    if meta.title is None and (not body or not tables and not entries and not has_text(sections, unplaced)):
         raise ReportError(
             doc.name, body[0].line if body else 1,
             "no recognisable title or body: this does not look like a published report",
             "a report starts with its title (after the 索引号 block, if any) and has a body of text or tables",
         )
-    if head.meta.title is not None and not body:
+    if meta.title is not None and not body:
         raise ReportError(
             doc.name, blocks[-1].line, "the report has a title but no body",
             "the file may be truncated; save the whole published page again",
         )
-    if head.meta.title is None:
+    if meta.title is None:
         notes.add(1, "no-title", "no title found before the body", "the title is the first line after the 索引号 block")
     if not tables and not entries:
         notes.add(body[0].line, "no-structure",
                   "no task table or division list found; the report is kept as sections and paragraphs",
                   "if it has a table, check that its header names known columns (generator/data/columns.toml)")
-    reason = missing_shape(head.meta, tables, entries, sections)
+    reason = missing_shape(meta, tables, entries, sections)
     if reason:
         notes.add(1, "not-a-report", f"this does not look like a report: {reason}",
                   "`add` refuses it unless --force; check that this is the published progress report")
@@ -83,7 +89,7 @@ def parse_document(doc: Document) -> Report:
     return Report(
         source=doc.name,
         encoding=doc.encoding,
-        meta=head.meta,
+        meta=meta,
         tables=tuple(tables),
         entries=tuple(entries),
         sections=tuple(sections),
@@ -155,13 +161,25 @@ def _parse_body(body: list, ledger: Ledger, notes: Notes):
         if run:
             flush()
             last_is_table = False
-            entries.extend(parse(body[i:i + run], ledger, notes))
+            found = parse(body[i:i + run], ledger, notes)
+            if found and entries and found[0].heading is not None and found[0].heading == entries[-1].heading:
+                _heading_again(body[i], unplaced, notes)
+            entries.extend(found)
             i += run
             continue
         pending.append(block)
         i += 1
     flush()
     return tables, entries, sections, unplaced
+
+
+def _heading_again(heading: Para, unplaced: list[Unplaced], notes: Notes) -> None:
+    """The same unit heading twice in a row: a list shows a heading once above its entries, so
+    the items go on under the first and the second copy is kept, shown as unplaced."""
+    unplaced.append(Unplaced(heading.text, heading.line, "a unit heading printed again right after its own list"))
+    notes.add(heading.line, "heading-again", f"the heading {heading.text[:30]!r} is printed again after its own list; "
+              "the items after it are listed under the first, and the copy is shown as unplaced",
+              "check the source: two lists may have been meant to have different headings")
 
 
 def _ends_table(body: list, i: int) -> bool:

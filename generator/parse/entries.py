@@ -126,7 +126,7 @@ def parse_groups(blocks: list[Para], ledger: Ledger, notes: Notes) -> list[Entry
     count = expected = 0
     for para in blocks:
         m = group_heading(para)
-        if m and (heading is None or not _ITEM.match(para.text)):
+        if m:  # a heading wherever group_run saw one, numbered 1. or not (it decided where the list ends)
             _check_group(heading, count, expected, notes)
             ledger.content(para.text, para.line)
             heading, name, count, expected = para, m.group("name"), int(m.group("count") or 0), 1

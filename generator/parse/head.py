@@ -23,6 +23,7 @@ from .meta import Fields, fits_pending, is_info_grid, label_text, read_block
 
 _LIST_START = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+_CELLS = re.compile(r"\S\s*[|｜\t]\s*\S")
 _LOOKAHEAD = 3
 """A short line is part of the head when the information block goes on within this many blocks."""
 _HEAD_WINDOW = 40
@@ -120,12 +121,34 @@ def _first_meta(blocks: list) -> int:
     for i, block in enumerate(blocks[:_HEAD_WINDOW]):
         if isinstance(block, Grid):
             return i if is_info_grid(block) else 0
-        if not chrome_run(blocks, i) and _is_index_block(block):
+        if chrome_run(blocks, i):
+            continue
+        if _is_index_block(block):
             return i
+        if _LIST_START.match(block.text) or block.text.endswith(("。", "；", ";")):
+            return 0  # the report has begun: an information block after it is not above the title
     return 0
 
 
-def _is_index_block(block: Para) -> bool:
+def late_meta(block, meta: Meta, ledger: Ledger, notes: Notes) -> tuple[Meta, list[Unplaced]] | None:
+    """An information table after the body (some pages print it at the foot of the article):
+    its fields complete `meta`, pairs already read are its copy. None when `block` is not one."""
+    if not isinstance(block, Grid) or not is_info_grid(block) or not _is_index_block(block):
+        return None
+    fields = Fields({name: value for name in _NAMES if (value := getattr(meta, name)) is not None}, list(meta.extra))
+    left = read_block(block, fields) or []
+    _commit(fields, ledger, notes)
+    _without_values(fields, ledger, notes)
+    for para in left:
+        ledger.content(para.text, para.line)
+    unplaced = [Unplaced(p.text, p.line, "a cell of the information table that is neither label nor value") for p in left]
+    return Meta(**fields.values, extra=tuple(fields.extra)), unplaced
+
+
+_NAMES = ("index_no", "publisher", "issued", "disclosure", "title", "published", "origin")
+
+
+def _is_index_block(block: Para | Grid) -> bool:
     """A block of the 索引号 table itself (not only a 发布日期 line, which prose may resemble)."""
     probe = Fields()
     if read_block(block, probe) is None:
@@ -156,7 +179,7 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
         chosen = _best(candidates, order, page_title)
     second = _second_line(chosen, order, page_title) if chosen else None
     title = labelled if labelled is not None else chosen.text + (second.text if second else "") if chosen else None
-    unplaced = []
+    unplaced, copies = [], []
     for kind, para in order:
         if kind == "text":
             ledger.content(para.text, para.line)
@@ -167,11 +190,14 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
         elif title is not None and _similar(para.text, title) and not Counter(fold(para.text)) - Counter(fold(title)):
             # a copy holds nothing the title does not: text of its own would be lost as chrome
             ledger.chrome(para.text, para.line, "duplicate")
-            notes.add(para.line, "title-twice", "the title is printed twice; the second copy is read as chrome",
-                      "nothing to do if the two copies say the same")
+            copies.append(para)
         else:
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "a line in the head of the page that is not the title"))
+    if copies:
+        again = "twice; the second copy is" if len(copies) == 1 else f"{len(copies) + 1} times; the copies are"
+        notes.add(copies[0].line, "title-twice", f"the title is printed {again} read as chrome",
+                  "nothing to do if the copies say the same")
     if unplaced:
         unplaced.sort(key=lambda u: u.line)
         shown = "、".join(repr(u.text[:20]) for u in unplaced[:4]) + (" …" if len(unplaced) > 4 else "")
@@ -234,9 +260,11 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    """A title: one short line, not a list item, not a sentence, not a column label."""
+    """A title: one short line, not a list item, not a sentence, not a column label, not a row
+    of cells (a menu copied with | or tabs between its names)."""
     return (
         len(text) <= 100
+        and not _CELLS.search(text)
         and not _LIST_START.match(text)
         and not _SENTENCE_END.search(text)
         and not text.isdigit()

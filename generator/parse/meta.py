@@ -102,7 +102,8 @@ def fits_pending(fields: Fields, text: str) -> bool:
         return bool(_DIGIT.search(value))
     if name == "title":
         return True
-    return len(value) <= (12 if name == "disclosure" else 20) and not _TITLE_END.search(value)
+    # a short value may end like a title (组配分类: 计划总结); a title is longer
+    return len(value) <= (12 if name == "disclosure" else 20) and not (len(value) >= 8 and _TITLE_END.search(value))
 
 
 def is_info_grid(grid: Grid) -> bool:
@@ -127,6 +128,10 @@ def read_block(block: Para | Grid, fields: Fields) -> list[Para] | None:
         return None
     before = (len(fields.pieces), len(fields.pending))
     table = isinstance(block, Grid) or len(rows[0]) > 1
+    if not table and fields.pending and label_text(block.text):
+        # one label a line: a label after a label left no line for its value (an empty <dd>, an
+        # empty cell); labels wait together only in a row of labels (laid out by column)
+        _empty(fields)
     left: list[Para] = []
     for row in rows:
         for n, para in enumerate(row):
@@ -185,6 +190,8 @@ def _read_cell(para: Para, fields: Fields, first: bool, table: bool = False) -> 
             return False
         label = fields.pending.pop(0)
         fields.put(label.text, _value(lead, fields, line), label.line, value_line=line)
+    elif matches and fields.pending:  # a cell that starts with a pair is no label's value: theirs are empty
+        _empty(fields)
     for n, m in enumerate(matches):
         label = m.group(1)
         value = _value(text[m.end():starts[n + 1]].strip(), fields, line)
@@ -194,6 +201,13 @@ def _read_cell(para: Para, fields: Fields, first: bool, table: bool = False) -> 
             continue
         fields.put(label, value, line, m.group(0)[len(label):])
     return True
+
+
+def _empty(fields: Fields) -> None:
+    """The labels waiting for a value have none."""
+    while fields.pending:
+        label = fields.pending.pop(0)
+        fields.put(label.text, "", label.line)
 
 
 def _start(text: str, m: re.Match) -> int:

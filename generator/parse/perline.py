@@ -84,8 +84,8 @@ def _lines(block) -> list[tuple[str, int]] | None:
     """A block as (text, line) lines: a paragraph, or a grid of `||` lines read back into lines."""
     if isinstance(block, Para):
         return None if chrome_cells(block.text) else [(block.text, block.line)]
-    if not isinstance(block, Grid):
-        return None
+    if not isinstance(block, Grid) or not block.structure:
+        return None  # (a grid with no pipes is an HTML table, not `||` lines)
     rows = list(block.rows)
     if all(chrome_kind(" ".join(p.text for c in row for p in c.paras)) for row in rows):
         return None  # the site's links as `| 网站地图 | 联系我们 |` after the table: not its cells

@@ -7,11 +7,16 @@ import re
 from collections import Counter
 
 from ..model import Entry, Meta, Report, Section, Table, Unplaced
-from ..vocabulary import fold
+from ..vocabulary import fold, meta_labels
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _FIELDS = (("索引号", "index_no"), ("发布机构", "publisher"), ("发文日期", "issued"), ("公开方式", "disclosure"),
            ("标题", "title"), ("发布日期", "published"), ("信息来源", "origin"))
+
+
+_LAYOUTS = {"flat": "one cell a paragraph", "cell-per-line": "one cell a line ending in |", "tabs": "cells apart by tabs",
+            "spaced": "cells apart by spaces", "glued": "cells run together"}
+"""How the parser found a table's cells, when not from explicit cells (model.Table.layout)."""
 
 
 def has_text(sections: list[Section], unplaced: list[Unplaced]) -> bool:
@@ -35,12 +40,17 @@ def missing_shape(meta: Meta, tables: list[Table], entries: list[Entry], section
 def how_it_was_read(report: Report, layout: str) -> list[str]:
     """Lines for `add`: the layout found, the metadata read, the tables, the chrome set aside."""
     meta = report.meta
-    read = [label for label, name in _FIELDS if getattr(meta, name)] + [f.label for f in meta.extra]
+    labelled = {meta_labels().field_of(p.text.rstrip(":： \u3000")) for p in report.ledger if p.kind == "label"}
+    read = [label for label, name in _FIELDS if getattr(meta, name) and (name != "title" or "title" in labelled)]
+    read += [f.label for f in meta.extra]
     lines = [f"read as {layout} ({report.encoding})",
              f"metadata: {'、'.join(read) if read else 'none found'}"]
+    if meta.title is not None and "title" not in labelled:
+        lines.append("title: the report's heading (no 标题 field)")
     if report.tables:
         lines.append("tables: " + "; ".join(
-            f"{len(t.rows)} rows × {len(t.columns)} columns" + (f" ({t.caption[:20]})" if t.caption else "")
+            f"{len(t.rows)} rows × {len(t.columns)} columns" + (f", {_LAYOUTS[t.layout]}" if t.layout in _LAYOUTS else "")
+            + (f" ({t.caption[:20]})" if t.caption else "")
             for t in report.tables))
     if report.entries:
         lines.append(f"division list: {len(report.entries)} entries")

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ..vocabulary import chrome_kind, fold, meta_labels
+from ..vocabulary import chrome_kind, fold, meta_labels, role_of
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "title"}
 _BODY_MARK = re.compile(r"(信息内容|正文|content|article|zoom)\W*(begin|start|开始)", re.I)
 _TITLE_MARK = re.compile(r"(标题名称|标题|title)\W*(begin|start|开始)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TABLE_PARTS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th"}
+_ROW_PARTS = _TABLE_PARTS - {"td", "th"}
 _DOMINANT = 0.9
 """A child holding this share of its parent's non-link text is where the body is."""
 _META_BLOCK_CHARS = 600
@@ -141,16 +142,32 @@ def _marked_title(root: Tag) -> Tag | None:
 
 
 def _densest(root: Tag, sizes: dict) -> Tag:
-    node = root
+    """The innermost element holding nearly all the page's text that is not links or chrome.
+    Pages built from layout tables are followed down through a table whose one cell holds
+    that text; a table whose text is spread over its cells (a data table) is not entered."""
+    node = found = root
     while True:
         total = sizes[id(node)][0] - sizes[id(node)][1]
         children = [c for c in node.find_all(True, recursive=False) if not is_hidden(c)]
         if not children or total <= 0:
-            return node
+            return found
         best = max(children, key=lambda c: sizes[id(c)][0] - sizes[id(c)][1])
-        if best.name in _TABLE_PARTS or sizes[id(best)][0] - sizes[id(best)][1] < _DOMINANT * total:
-            return node
+        if sizes[id(best)][0] - sizes[id(best)][1] < _DOMINANT * total or best.name == "table" and _is_data(best, sizes):
+            return found
         node = best
+        if node.name not in _ROW_PARTS:  # never a table or a row: a cell or a block
+            found = node
+
+
+def _is_data(table: Tag, sizes: dict) -> bool:
+    """A data table is never entered, even when one of its cells holds nearly all the text: a
+    row of its first three names two known columns, or two of its rows have text in two cells
+    (a layout table has one cell of text a row, beside spacers and links)."""
+    rows = [tr for tr in table.find_all("tr", limit=12) if tr.find_parent("table") is table]
+    texts = [[c for c in tr.find_all(["td", "th"], recursive=False) if sizes[id(c)][0] > sizes[id(c)][1]] for tr in rows]
+    if any(sum(1 for c in cells if role_of(c.get_text())) >= 2 for cells in texts[:3]):
+        return True
+    return sum(1 for cells in texts if len(cells) >= 2) >= 2
 
 
 def _title_element(root: Tag, title_text: str | None, sizes: dict) -> Tag | None:

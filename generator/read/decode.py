@@ -35,12 +35,26 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    declared = _DECLARED.search(data[:4096])
-    if declared and (declared.group(1) or declared.group(2)).decode("ascii").lower() in _GB_FAMILY:
+    # UTF-8 up to a character cut at the very end (and Chinese before it, so not a GB file):
+    cut = utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data)
+    if cut and max(data[:utf8_error.start], default=0) >= 0x80:
+        raise ReportError(
+            name, data.count(b"\n") + 1, "the file ends in the middle of a character: it was cut short",
+            "save the published page again (the whole page), or download it again",
+        )
+    match = _DECLARED.search(data[:4096])
+    declared = (match.group(1) or match.group(2)).decode("ascii").lower() if match else None
+    if declared in _GB_FAMILY:
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
             pass
+    elif declared in (None, "utf-8", "utf8"):
+        # Undeclared (or wrongly declared UTF-8): the publishers' pages are GB, and a short GB text is
+        # often taken for Big5 by detection (索引号 read as 坰竘瘍), so GB18030 wins when it reads as Chinese.
+        gb = _as_gb(data)
+        if gb is not None:
+            return gb, "gb18030"
     best = from_bytes(data).best()
     if best is not None:
         encoding = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
@@ -56,6 +70,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         f"cannot tell the text encoding (not UTF-8 at byte {utf8_error.start}, and no other encoding fits)",
         "re-save the report as UTF-8, or as the GB18030/GBK page the publisher served",
     )
+
+
+def _as_gb(data: bytes) -> str | None:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    # Binary bytes seldom decode as GB18030 at all, and then not to Chinese: control characters
+    # (made visible later) are no sign of a binary file here.
+    return text if _mostly_chinese_or_ascii(text) else None
 
 
 def _looks_like_text(text: str) -> bool:

@@ -109,12 +109,25 @@ class _Walker:
                 self.flush()
                 self.table(child, child_line)
                 continue
-            if child.name in _BLOCK:
+            if child.name in _BLOCK or self._is_label_element(child):
                 self.flush()
                 self.walk(child, child_line, child_inside)
                 self.flush()
             else:
                 self.walk(child, child_line, child_inside)
+
+    def _is_label_element(self, tag: Tag) -> bool:
+        """`<div><span>索引号</span><span>002482090/…</span></div>`: an element holding only a
+        metadata label (three characters or more) and one holding its value, with no colon or
+        space between: the label is a line of its own (a cell), not glued to its value."""
+        parent = tag.parent
+        if tag.name in _BLOCK or parent is None or len(tag.get_text()) > 12:
+            return False
+        folded = fold(tag.get_text()).rstrip(":：")
+        if len(folded) < 3 or not meta_labels().is_label(folded):
+            return False
+        children = [c for c in parent.children if isinstance(c, Tag) or _is_text(c) and c.strip()]
+        return len(children) == 2 and children[0] is tag and isinstance(children[1], Tag)
 
     def walk_one(self, tag: Tag, line: int) -> None:
         """One element of a table that is not a row, as its own paragraphs."""

@@ -19,7 +19,9 @@ _HTML_START = re.compile(
 UNSUPPORTED = {
     ".pdf": "a PDF", ".doc": "a Word document", ".docx": "a Word document", ".wps": "a WPS document",
     ".xls": "a spreadsheet", ".xlsx": "a spreadsheet", ".et": "a spreadsheet", ".ofd": "an OFD document",
+    ".mht": "a web archive (MHTML)", ".mhtml": "a web archive (MHTML)",
 }
+_MHTML = re.compile(rb"^\s*(From:[^\n]*\n|Snapshot-Content-Location:[^\n]*\n|Subject:[^\n]*\n|Date:[^\n]*\n)*MIME-Version:", re.I)
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"^[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?$")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -33,6 +35,8 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise file_error(path, exc) from exc
+    if _MHTML.match(data[:2048]) and b"multipart/related" in data[:4096]:  # "web page, single file", renamed
+        raise unsupported_error(path.name, UNSUPPORTED[".mht"])
     text, encoding = decode(data, path.name)
     return parse_source_text(text, path.name, encoding)
 
@@ -58,12 +62,16 @@ def unsupported(path: Path) -> None:
     """Raise ReportError for a format the reader does not take (PDF, Word), saying how to convert it."""
     what = UNSUPPORTED.get(path.suffix.lower())
     if what:
-        raise ReportError(
-            path.name, 1, f"{what} is not supported: reports are read from text or saved HTML",
-            "open the published page in a browser and save it as HTML (File > Save as, HTML only), "
-            "or convert the file: `pdftotext -layout FILE.pdf` or "
-            "`soffice --headless --convert-to html FILE.docx`, then add the result",
-        )
+        raise unsupported_error(path.name, what)
+
+
+def unsupported_error(name: str, what: str) -> ReportError:
+    return ReportError(
+        name, 1, f"{what} is not supported: reports are read from text or saved HTML",
+        "open the published page in a browser and save it as HTML (File > Save as, HTML only), "
+        "or convert the file: `pdftotext -layout FILE.pdf` or "
+        "`soffice --headless --convert-to html FILE.docx`, then add the result",
+    )
 
 
 def parse_source_text(text: str, name: str, encoding: str = "utf-8") -> Document:
