@@ -422,7 +422,7 @@ def test_a_page_copied_whole_keeps_its_menus_out_of_the_table():
     assert _texts(table.rows[1], "progress") == ["已建成1家,第二家完成选址。"]
     assert report.sections == () and report.unplaced == ()
     chrome = [(p.why, p.line) for p in report.ledger if p.kind == "chrome"]
-    assert ("site-header", 2) in chrome and ("site-header", 25) in chrome and ("font-size", 11) in chrome
+    assert ("menu", 2) in chrome and ("menu", 25) in chrome and ("font-size", 11) in chrome
     assert ("site-links", 29) in chrome  # `| 网站地图 | 联系我们 | 网站声明 |`, a row of cells
 
 
@@ -431,7 +431,7 @@ def test_menu_rows_after_a_table_are_chrome_not_a_section(tmp_report):
                                    "| 网站地图 | 联系我们 | 网站声明 |\n| 首页 | 机构概况 | 政务公开 | 政务服务 |\n"))
     assert [r.number for r in report.tables[0].rows] == ["1"]
     assert report.sections == () and report.unplaced == ()
-    assert [p.why for p in report.ledger if p.kind == "chrome"] == ["site-links", "site-header"]
+    assert [p.why for p in report.ledger if p.kind == "chrome"] == ["site-links", "menu"]
 
 
 # ---------------------------------------------------------------- other publishers: sections of a mayor's table, department lists
