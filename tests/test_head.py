@@ -395,3 +395,24 @@ def test_an_empty_cell_in_a_copy_one_cell_a_line_leaves_the_next_value_to_its_la
                                    "测试单位关于2021年度重点工作完成情况的报告\n\n" + LIST))
     assert (report.meta.index_no, report.meta.issued) == ("1/2021-1", "2021-07-12")
     assert [(f.label, f.value) for f in report.meta.extra] == [("文号", "")]
+
+
+TITLE = "测试市科技局2022年重点工作完成情况"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("copy-broken.txt", f"索引号：1/2022-1 发布机构：测试市科技局\n{TITLE}\n测试市科技局2022年重点工作完成\n情况\n"
+                        f"发布日期：2022-01-06\n{LIST}"),
+    ("first-broken.txt", f"索引号：1/2022-1 发布机构：测试市科技局\n测试市科技局2022年重点工作\n完成情况\n{TITLE}\n"
+                         f"发布日期：2022-01-06\n{LIST}"),
+    ("copy-broken.html", f"<html><head><title>{TITLE}_测试</title></head><body><p>索引号：1/2022-1 发布机构：测试市科技局</p>"
+                         f"<h1>{TITLE}</h1><div class='print'>{TITLE[:6]}<br>{TITLE[6:]}</div><p>发布日期：2022-01-06</p>"
+                         f"<div>{HTML_LIST}</div></body></html>"),
+])
+def test_a_title_printed_twice_one_copy_broken_over_lines_is_read_once(tmp_report, name, text):
+    """The pieces of a copy broken over lines were read as sections or unplaced text, and the
+    发布日期 line after them was lost to the body."""
+    report = parse_file(tmp_report(text, name))
+    assert (report.meta.title, report.meta.published) == (TITLE, "2022-01-06")
+    assert not report.sections and not report.unplaced and len(report.entries) == 2
+    assert "title-twice" in {d.code for d in report.diagnostics}

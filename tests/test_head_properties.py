@@ -59,6 +59,8 @@ def reports(draw):
     layout = draw(st.sampled_from(["pairs", "pipes", "tabs", "cell-lines", "by-column", "html"]))
     pairs = [(labels[k], values[k]) for k in LABELS]
     info_line = " ".join(f"{draw(st.sampled_from(INFO[k]))}:{info[k]}" for k in INFO)
+    cut = draw(st.integers(2, len(title) - 2))
+    again = draw(st.sampled_from([[], [title[:-2]], [title[:cut], title[cut:]]]))  # a second copy: cut short, broken
     before = draw(st.lists(st.sampled_from(CHROME), max_size=3))
     after = draw(st.lists(st.sampled_from(CHROME), max_size=3))
     if layout == "html":
@@ -68,7 +70,7 @@ def reports(draw):
         copy = draw(st.sampled_from(["", table, "".join(f"<p>{html.escape(l)}：{html.escape(v)}</p>" for l, v in pairs)]))
         chrome = "".join(f"<div>{html.escape(c)}</div>" for c in before)
         tail = "".join(draw(st.sampled_from([f"<div>{html.escape(c)}</div>", TOOLS])) for c in after)
-        again = f"<div>{title[:-2]}</div>" if draw(st.booleans()) else ""  # a second copy, cut short
+        again = f"<div>{'<br>'.join(again)}</div>" if again else ""
         body = draw(st.sampled_from(["".join(f"<p>{b}</p>" for b in BODY), TASKS]))
         article = f"{table}{copy}<h1>{title}</h1>{again}<div>{info_line}</div><div>{body}</div>{tail}"
         for _ in range(draw(st.integers(0, 3))):  # pages built from layout tables
@@ -91,7 +93,7 @@ def reports(draw):
             head = [x for l, v in pairs for x in (l, v)]
         else:
             head = ["| " + " | ".join(l for l, _ in pairs) + " |", "| " + " | ".join(v for _, v in pairs) + " |"]
-        source = "\n\n".join([*before, *head, title, info_line, *BODY, *after]) + "\n"
+        source = "\n\n".join([*before, *head, title, *again, info_line, *BODY, *after]) + "\n"
     return source, values, info, title
 
 

@@ -72,7 +72,8 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
             continue
         if isinstance(block, Grid):
             break
-        title_like = _is_title(block.text)
+        title_like = _is_title(block.text) or (  # a piece of a title broken over lines (…重点工作 / 完成情况)
+            _is_line(block.text, piece=True) and order and order[-1][0] == "title?" and _meta_follows(blocks, i))
         if title_like and (not any(k == "title?" for k, _ in order) or _meta_follows(blocks, i)
                            or _in_page_title(block.text, page_title)
                            or _in_page_title(block.text, page_title, fuzzy=True) and not _titled(order, page_title)):
@@ -179,24 +180,24 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
         chosen = _best(candidates, order, page_title)
     second = _second_line(chosen, order, page_title) if chosen else None
     title = labelled if labelled is not None else chosen.text + (second.text if second else "") if chosen else None
-    unplaced, copies = [], []
+    unplaced = []
     for kind, para in order:
         if kind == "text":
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "text in the head of the page: not metadata, not the title"))
+    copies = _copies([(n, p) for n, p in candidates if p is not chosen and p is not second], title)
+    copied = {id(para) for group in copies for para in group}
     for _, para in candidates:
         if para is chosen or para is second:
             ledger.content(para.text, para.line)
-        elif title is not None and _similar(para.text, title) and not Counter(fold(para.text)) - Counter(fold(title)):
-            # a copy holds nothing the title does not: text of its own would be lost as chrome
+        elif id(para) in copied:
             ledger.chrome(para.text, para.line, "duplicate")
-            copies.append(para)
         else:
             ledger.content(para.text, para.line)
             unplaced.append(Unplaced(para.text, para.line, "a line in the head of the page that is not the title"))
     if copies:
         again = "twice; the second copy is" if len(copies) == 1 else f"{len(copies) + 1} times; the copies are"
-        notes.add(copies[0].line, "title-twice", f"the title is printed {again} read as chrome",
+        notes.add(copies[0][0].line, "title-twice", f"the title is printed {again} read as chrome",
                   "nothing to do if the copies say the same")
     if unplaced:
         unplaced.sort(key=lambda u: u.line)
@@ -207,6 +208,23 @@ def _choose_title(order, labelled: str | None, page_title: str | None, ledger: L
     return title, unplaced
 
 
+def _copies(rest: list[tuple[int, Para]], title: str | None) -> list[list[Para]]:
+    """The copies of the title among the other candidates: a line, or consecutive lines that
+    together are one (a copy broken over lines). A copy holds nothing the title does not:
+    text of its own would be lost as chrome."""
+    def is_copy(text: str) -> bool:
+        return title is not None and _similar(text, title) and not Counter(fold(text)) - Counter(fold(title))
+
+    groups, run = [], []
+    for n, para in [*rest, (-1, None)]:
+        if run and n != run[-1][0] + 1:
+            whole = is_copy("".join(p.text for _, p in run))
+            groups += [[p for _, p in run]] if whole else [[p] for _, p in run if is_copy(p.text)]
+            run = []
+        run.append((n, para))
+    return groups
+
+
 def _second_line(chosen: Para, order, page_title: str | None) -> Para | None:
     """The title's second line, when the title was broken over two: the page's title holds
     both, or both stand between the 索引号 block and the 发布日期 line."""
@@ -214,6 +232,9 @@ def _second_line(chosen: Para, order, page_title: str | None) -> Para | None:
     if n + 1 >= len(order) or order[n + 1][0] != "title?":
         return None
     after = order[n + 1][1]
+    joined = fold(chosen.text + after.text)
+    if any(k == "title?" and p is not chosen and p is not after and fold(p.text) == joined for k, p in order):
+        return after  # printed again whole
     if _similar(chosen.text, after.text):
         return None
     if page_title and _in_page_title(chosen.text + after.text, page_title):
@@ -262,12 +283,16 @@ def _similar(a: str, b: str) -> bool:
 def _is_title(text: str) -> bool:
     """A title: one short line, not a list item, not a sentence, not a column label, not a row
     of cells (a menu copied with | or tabs between its names)."""
+    return _is_line(text) and len(fold(text)) >= 4
+
+
+def _is_line(text: str, piece: bool = False) -> bool:
+    """A line that may be (a piece of) a title; a piece may be a column label (完成情况)."""
     return (
         len(text) <= 100
         and not _CELLS.search(text)
         and not _LIST_START.match(text)
         and not _SENTENCE_END.search(text)
         and not text.isdigit()
-        and role_of(text) is None
-        and len(fold(text)) >= 4
+        and (piece or role_of(text) is None)
     )
