@@ -596,3 +596,13 @@ def test_glued_group_rows_and_a_last_row_a_cell_a_line():
     assert (_texts(table.rows[2], "progress"), table.rows[2].owners) == (
         ["已出台优化营商环境若干措施。"], ("市发改委", "市市场监管局"))
     assert report.sections == () and "unsplit-row" not in _codes(report)
+
+
+def test_tabbed_rows_numbered_in_chinese_numerals(tmp_report):
+    """一<tab>建设… with no row numbered 1 after it: rows numbered 一, 二, not group rows."""
+    report = parse_file(tmp_report("某县重点工作情况\n\n序号\t重点任务\t推进情况\t牵头单位\n"
+                                   "一\t建设产业园。\t已完成征地。\t县经信局\n二\t新建学校2所。\t已开工。\t县教育局\n"))
+    (table,) = report.tables
+    assert [(r.number, r.task, r.owners) for r in table.rows] == [
+        ("一", "建设产业园。", ("县经信局",)), ("二", "新建学校2所。", ("县教育局",))]
+    assert table.sections == ()

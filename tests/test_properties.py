@@ -93,6 +93,7 @@ def family_rows(draw):
     header = draw(st.sampled_from([["序号"], []])) + [task] + draw(st.lists(family_label, min_size=1, max_size=5))
     rows: list[list[str] | str] = []
     number = 1
+    chinese = draw(st.integers(0, 4)) == 0
     for _ in range(draw(st.integers(0, 6))):
         kind = draw(st.sampled_from(["row", "row", "row", "section", "header", "continuation", "group"]))
         if kind == "section":
@@ -104,7 +105,8 @@ def family_rows(draw):
         elif kind == "continuation":
             rows.append([draw(sentence)] + [""] * draw(st.integers(0, len(header))))
         else:
-            cells = [draw(st.one_of(st.just(str(number)), row_number))] + [draw(family_cell()) for _ in header[1:]]
+            own = "一二三四五六七八九十"[(number - 1) % 10] if chinese else str(number)  # rows numbered 一, 二 … or 1, 2 …
+            cells = [draw(st.one_of(st.just(own), row_number))] + [draw(family_cell()) for _ in header[1:]]
             number += 1
             rows.append(cells[:draw(st.integers(1, len(cells)))] if draw(st.booleans()) else cells)
     if draw(st.integers(0, 3)) == 0:  # a category column first, written once over its rows and empty below
@@ -310,6 +312,7 @@ any_report = st.one_of(
 @example("序号|序号||0\n0|0|||0")  # a second number column: its cell unplaced, not dropped
 @example("0情况\n| 内容与要求 | 序号 |\n| 1 | 0 |\n| 2 | 0000 |")  # a stray text where the number stands
 @example("\r序号|序号|序号\n00||\n一、\n序号|序号|序号\n000000||\n0||顺利推进")  # a part reads a role the table did not
+@example("0情况\n类别\t序号\t内容与要求\t序号\n\t一\t0\t0\n\t二\t0\t0\n\t0\n\t三\t\t0")  # a category before 一
 @example("|类别|序号\n0||")  # a category's cell alone in its row: nothing left to read (IndexError)
 @example("|类别|序号\n|0|\n||:")  # a continuation's stray text went to the category column and was lost
 def test_parser_never_crashes_and_conserves_text(text):
