@@ -61,7 +61,8 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         return None
     j = i + 1
     tabbed = "\t" in first.text
-    levels = tab_levels(labels, body[j], body[j + 1], first.line, notes) if tabbed and j + 1 < len(body) else None
+    said = Notes()  # what reading the header says, said only if the table is one
+    levels = tab_levels(labels, body[j], body[j + 1], first.line, said) if tabbed and j + 1 < len(body) else None
     if levels:  # a second line of sub-labels: the table's columns are the cells under them
         head, labels, roles = levels
         j += 1
@@ -85,6 +86,7 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         j += 1
     if j >= len(body) or not starts(body[j], 1):
         return None
+    notes.items += said.items
     if None in roles and not tabbed:
         notes.add(first.line, "glued-header",
                   f"the header's labels are run together: read as {' / '.join(l.strip() for l in labels)}, "
