@@ -3,8 +3,11 @@
     序号内容与要求完成情况责任单位
     1确保新增城镇就业岗位5000个。已新增3120个。市人力社保局
 
-The header is split by the column vocabulary (the fewest known labels that make up the
-whole line). A row starts with its number, glued to the text; its paragraphs up to the
+The header is split by the column vocabulary (gluedhead.py); a tabbed one may have a second
+line of sub-labels (perhead.py). A row starts with its number, glued to the text (with tabs:
+in a cell of its own, after a category's, or 一 二 … where no row is numbered 1); between rows
+stand section headings, group rows (`一<tab>科技创新`, `一　科技创新`, `一经济发展`) and the
+header repeated. A row's paragraphs up to the
 next number are its cells when there are as many as columns (or, when the header's labels
 stand apart by tabs, as a browser copies a table, the row's parts between tabs; by spaces,
 the row's parts between spaces, if there are as many). Otherwise a unit at the end
@@ -72,7 +75,6 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         head, roles = (_header_cells(first, labels),), [role_of(label) for label in labels]
     glued_tabs = len(labels) - 2 if tabbed and roles[0] == "number" else None
     lead = tabbed and roles[:2] == ["category", "number"]
-
     chinese = tabbed and _chinese_rows(body, j)  # rows numbered 一, 二 … in a cell of their own
 
     def starts(block, number: int) -> re.Match | None:
