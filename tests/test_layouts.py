@@ -606,3 +606,16 @@ def test_tabbed_rows_numbered_in_chinese_numerals(tmp_report):
     assert [(r.number, r.task, r.owners) for r in table.rows] == [
         ("一", "建设产业园。", ("县经信局",)), ("二", "新建学校2所。", ("县教育局",))]
     assert table.sections == ()
+
+
+def test_a_category_column_in_a_flattened_table():
+    """The first row's category is no header label, and each value is a section over its rows."""
+    report = parse_file(DATA / "flat_category.txt")
+    (table,) = report.tables
+    assert [(c.label, c.role) for c in table.columns] == [
+        ("类别", "category"), ("序号", "number"), ("重点任务", "task"), ("完成情况", "progress"), ("牵头处室", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "创新平台"), ("2", "创新平台"), ("3", "企业创新"), ("4", "企业创新")]
+    assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [("1.", "已认定4家。"), ("2.", "第五家完成评审。")]
+    assert table.rows[1].owners == ("基础处", "规划处") and table.rows[3].owners == ("高新处",)
+    assert report.unplaced == () and not {"unknown-column", "ambiguous-empty-column"} & set(_codes(report))

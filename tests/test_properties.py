@@ -31,10 +31,12 @@ def numbered(draw):
 @st.composite
 def flat_table_report(draw):
     lines = [draw(sentence) + "情况"]
-    lines += draw(st.lists(label, min_size=0, max_size=10))
+    lines += draw(st.sampled_from([[], [], ["类别"]])) + draw(st.lists(label, min_size=0, max_size=10))
     for n in range(1, draw(st.integers(1, 4)) + 1):
         if draw(st.integers(0, 3)) == 0:  # a group row's number and text, a paragraph each
             lines += [draw(group_number), draw(sentence)]
+        if draw(st.integers(0, 3)) == 0:  # a category's value over its first row
+            lines.append(draw(st.sampled_from(["创新平台", "成果转化", "高新处"])))
         lines.append(str(n))
         lines.append(draw(st.one_of(sentence, family_cell())))
         for _ in range(draw(st.integers(0, 4))):
@@ -325,10 +327,13 @@ def test_parser_never_crashes_and_conserves_text(text):
 def _parsed(text: str, name: str):
     """The report, or None when the parser refused the text with a clear error."""
     try:
-        return parse_document(parse_source_text(text, name))
+        report = parse_document(parse_source_text(text, name))
     except ReportError as exc:
         assert exc.line >= 1 and exc.hint
         return None
+    # a category's values are the table's sections: the report page shows no cells of its column
+    assert not any(key == "category" for t in report.tables for r in t.rows for key, _ in r.cells)
+    return report
 
 
 @given(family_report)
