@@ -619,3 +619,11 @@ def test_a_category_column_in_a_flattened_table():
     assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [("1.", "已认定4家。"), ("2.", "第五家完成评审。")]
     assert table.rows[1].owners == ("基础处", "规划处") and table.rows[3].owners == ("高新处",)
     assert report.unplaced == () and not {"unknown-column", "ambiguous-empty-column"} & set(_codes(report))
+
+
+def test_a_plain_caption_over_a_table_with_a_category_column_stays_its_caption(tmp_report):
+    report = parse_file(tmp_report("某市重点工作情况\n\n某市2023年重点任务清单\n\n| 类别 | 序号 | 重点任务 | 完成情况 |\n"
+                                   "|---|---|---|---|\n| 科技创新 | 1 | 甲。 | 甲完成。 |\n| | 2 | 乙。 | 乙完成。 |\n"))
+    (table,) = report.tables
+    assert table.caption == "某市2023年重点任务清单"
+    assert [(r.number, r.section) for r in table.rows] == [("1", "科技创新"), ("2", "科技创新")]

@@ -201,7 +201,9 @@ class _Reader:
         self.section = text
 
     def _cell(self, draft: _Draft, k: int | None, cell: Cell, line: int) -> None:
-        if k is None or self.columns[k].role == "number":  # beyond the header, or a second number
+        # beyond the header, a second number, or a category out of its place (rows shifted by a number
+        # column the header does not name): kept as unplaced, as the report page shows no category cells
+        if k is None or self.columns[k].role in ("number", "category"):
             for para in cell.paras:
                 self.ledger.content(para.text, para.line)
                 self.unplaced.append(Unplaced(para.text, para.line, f"row {draft.number}: a cell beyond the header's columns"))
