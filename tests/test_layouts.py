@@ -627,3 +627,12 @@ def test_a_plain_caption_over_a_table_with_a_category_column_stays_its_caption(t
     (table,) = report.tables
     assert table.caption == "某市2023年重点任务清单"
     assert [(r.number, r.section) for r in table.rows] == [("1", "科技创新"), ("2", "科技创新")]
+
+
+def test_a_category_column_in_rows_with_a_number_the_header_does_not_name(tmp_report):
+    report = parse_file(tmp_report("某市重点工作情况\n\n| 类别 | 重点任务 | 完成情况 |\n|---|---|---|\n"
+                                   "| 1 | 科技创新 | 甲。 | 甲完成。 |\n| 2 | | 乙。 | 乙完成。 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.section, r.task, _texts(r, "progress")) for r in table.rows] == [
+        ("1", "科技创新", "甲。", ["甲完成。"]), ("2", "科技创新", "乙。", ["乙完成。"])]
+    assert report.unplaced == ()
