@@ -597,10 +597,12 @@ def test_glued_group_rows_and_a_last_row_a_cell_a_line():
     assert report.sections == () and "unsplit-row" not in _codes(report)
 
 
-def test_tabbed_rows_numbered_in_chinese_numerals(tmp_report):
+@pytest.mark.parametrize("sep", ["\t", "\u3000"])
+def test_rows_numbered_in_chinese_numerals_apart_by_tabs_or_spaces(tmp_report, sep):
     """一<tab>建设… with no row numbered 1 after it: rows numbered 一, 二, not group rows."""
-    report = parse_file(tmp_report("某县重点工作情况\n\n序号\t重点任务\t推进情况\t牵头单位\n"
-                                   "一\t建设产业园。\t已完成征地。\t县经信局\n二\t新建学校2所。\t已开工。\t县教育局\n"))
+    lines = ["序号", "重点任务", "推进情况", "牵头单位"], ["一", "建设产业园。", "已完成征地。", "县经信局"], [
+        "二", "新建学校2所。", "已开工。", "县教育局"]
+    report = parse_file(tmp_report("某县重点工作情况\n\n" + "".join(sep.join(line) + "\n" for line in lines)))
     (table,) = report.tables
     assert [(r.number, r.task, r.owners) for r in table.rows] == [
         ("一", "建设产业园。", ("县经信局",)), ("二", "新建学校2所。", ("县教育局",))]

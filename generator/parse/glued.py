@@ -32,7 +32,7 @@ from .tables import number_kind, number_value, split_names
 _START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 _TAIL = re.compile(r"[。；;！!？?)）]\s*([^。；;！!？?)）]+)$")
 _SPACES = re.compile(r"\s+")
-_START_CHINESE = re.compile(r"^([一二三四五六七八九十]{1,3})(\s*[.．、]?\s*\t\s*)(?=\S)")
+_START_CHINESE = re.compile(r"^([一二三四五六七八九十]{1,3})(\s*[.．、]?\s+)(?=\S)")  # apart by a tab or spaces
 _GLUED_GROUP = re.compile(r"^([一二三四五六七八九十]{1,3})[^\d\s。；;，,、.．:：()（）]{1,20}$")
 
 
@@ -75,13 +75,13 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         head, roles = (_header_cells(first, labels),), [role_of(label) for label in labels]
     glued_tabs = len(labels) - 2 if tabbed and roles[0] == "number" else None
     lead = tabbed and roles[:2] == ["category", "number"]
-    chinese = tabbed and _chinese_rows(body, j)  # rows numbered 一, 二 … in a cell of their own
+    # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
+    spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
+    chinese = bool(spaced) and _chinese_rows(body, j)  # rows numbered 一, 二 … in a cell of their own
 
     def starts(block, number: int) -> re.Match | None:
         return _starts_row(block, number, tabbed, glued_tabs, lead, chinese)
 
-    # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
-    spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
     groups = _glued_groups(body, j) if not spaced else frozenset()
     apart = "" if chinese else spaced  # how a group row's number stands apart from its text, if it may
     while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _group_cells(body[j], apart, groups)):
@@ -139,8 +139,8 @@ def _group_cells(para: Para, spaced: str, groups: frozenset[int]) -> list[str]:
 
 
 def _chinese_rows(body: list, j: int) -> bool:
-    """A tabbed table whose rows are numbered 一, 二 … (`一<tab>建设…`): its first line is 一, and
-    no row numbered 1 follows (where one does, 一<tab>科技创新 is a group row's)."""
+    """A table apart by tabs or spaces whose rows are numbered 一, 二 … (`一<tab>建设…`): its first
+    line is 一, and no row numbered 1 follows (where one does, 一<tab>科技创新 is a group row's)."""
     near = [b for b in body[j:j + 8] if isinstance(b, Para)]
     if not near or not (m := _START_CHINESE.match(near[0].text)) or number_value(m.group(1)) != 1:
         return False
