@@ -3,12 +3,27 @@ row count and cells exactly, sections carried by rows, and what could not be spl
 
 from __future__ import annotations
 
+import pytest
+
 from generator.parse import parse_file
 from tests.conftest import DATA
 
 
 def _columns(table):
     return [(c.label, c.role) for c in table.columns]
+
+
+def _one_table(name: str, layout: str | None = None):
+    """The report of a fixture and its one table, read in `layout` when given."""
+    report = parse_file(DATA / name)
+    (table,) = report.tables
+    assert layout is None or table.layout == layout
+    return report, table
+
+
+def _levels(table):
+    """Each column's label, role and the label of the cell over it."""
+    return [(c.label, c.role, c.group) for c in table.columns]
 
 
 def _texts(row, key):
@@ -261,8 +276,7 @@ def test_rows_numbered_past_999_are_rows_of_their_own(tmp_report):
 
 def test_group_rows_with_the_number_apart_in_pipe_rows():
     """`| 一 | 科技创新 | | |` and `| （一） | 平台建设 | |` are sections, not task rows numbered 一."""
-    report = parse_file(DATA / "group_rows_pipe.txt")
-    (table,) = report.tables
+    report, table = _one_table("group_rows_pipe.txt")
     assert [r.number for r in table.rows] == ["1", "2", "3", "4", "5"]
     assert [s.text for s in table.sections] == ["一 科技创新", "（一） 平台建设", "（二） 企业培育", "二 成果转化"]
     assert [r.section for r in table.rows] == ["（一） 平台建设"] * 2 + ["（二） 企业培育"] + ["二 成果转化"] * 2
@@ -276,9 +290,7 @@ def test_group_rows_with_the_number_apart_in_pipe_rows():
 
 
 def test_group_rows_with_the_number_apart_in_tabbed_cells():
-    report = parse_file(DATA / "group_rows_tabs.txt")
-    (table,) = report.tables
-    assert table.layout == "tabs"
+    report, table = _one_table("group_rows_tabs.txt", "tabs")
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一 制造业高质量发展"), ("2", "一 制造业高质量发展"), ("3", "二 中小企业服务"), ("4", "（一） 融资服务")]
     assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [
@@ -289,8 +301,7 @@ def test_group_rows_with_the_number_apart_in_tabbed_cells():
 
 
 def test_group_rows_with_the_number_apart_in_an_html_table():
-    report = parse_file(DATA / "group_rows.html")
-    (table,) = report.tables
+    report, table = _one_table("group_rows.html")
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一 教育卫生"), ("2", "一 教育卫生"), ("3", "（一） 城乡公交"), ("4", "（二） 停车设施")]
     assert [s.text for s in table.sections] == ["一 教育卫生", "二 交通出行", "（一） 城乡公交", "（二） 停车设施"]
@@ -312,9 +323,8 @@ def test_a_row_numbered_in_chinese_among_rows_numbered_so_stays_a_row(tmp_report
 
 
 def test_two_level_header_one_cell_per_line_with_the_empty_cells_of_merged_cells():
-    report = parse_file(DATA / "cell_per_line_levels.txt")
-    (table,) = report.tables
-    assert [(c.label, c.role, c.group) for c in table.columns] == [
+    report, table = _one_table("cell_per_line_levels.txt")
+    assert _levels(table) == [
         ("序号", "number", None), ("重点任务", "task", None), ("进展", "progress", "推进情况"),
         ("存在问题", "problems", "推进情况"), ("牵头单位", "owners", None), ("进展状态", "status", None)]
     assert [(r.number, r.section) for r in table.rows] == [
@@ -330,9 +340,8 @@ def test_two_level_header_one_cell_per_line_with_the_empty_cells_of_merged_cells
 
 def test_two_level_header_one_cell_per_line_without_cells_for_the_merged_ones():
     """One label more than a row has cells: read as one cell over the last two, and said so."""
-    report = parse_file(DATA / "cell_per_line_spans.txt")
-    (table,) = report.tables
-    assert [(c.label, c.role, c.group) for c in table.columns] == [
+    report, table = _one_table("cell_per_line_spans.txt")
+    assert _levels(table) == [
         ("序号", "number", None), ("工作任务", "task", None), ("进展", "progress", "完成情况"),
         ("问题", "problems", "完成情况"), ("责任科室", "owners", None)]
     assert [r.number for r in table.rows] == ["1", "2", "3"]  # the header repeated is structure
@@ -346,9 +355,8 @@ def test_two_level_header_one_cell_per_line_without_cells_for_the_merged_ones():
 
 
 def test_a_category_column_spanning_rows_is_carried_by_the_rows_below():
-    report = parse_file(DATA / "category_column.html")
-    (table,) = report.tables
-    assert [(c.label, c.role) for c in table.columns] == [
+    report, table = _one_table("category_column.html")
+    assert _columns(table) == [
         ("类别", "category"), ("序号", "number"), ("重点任务", "task"), ("完成情况", "progress"), ("责任处室", "owners")]
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "创新平台"), ("2", "创新平台"), ("3", "创新平台"), ("4", "企业创新"), ("5", "企业创新"), ("6", "人才引育")]
@@ -359,8 +367,7 @@ def test_a_category_column_spanning_rows_is_carried_by_the_rows_below():
 
 
 def test_a_category_written_once_and_left_empty_below_in_pipe_rows():
-    report = parse_file(DATA / "category_column_pipe.txt")
-    (table,) = report.tables
+    report, table = _one_table("category_column_pipe.txt")
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "经济发展"), ("2", "经济发展"), ("3", "经济发展"), ("4", "社会民生"), ("5", "社会民生")]
     row2, row5 = table.rows[1], table.rows[4]
@@ -387,9 +394,7 @@ def test_the_report_page_shows_a_category_as_section_rows_not_an_empty_column():
 
 
 def test_a_glued_header_with_an_unknown_label_keeps_it_as_a_column_of_its_own():
-    report = parse_file(DATA / "glued_unknown_label.txt")
-    (table,) = report.tables
-    assert table.layout == "glued"
+    report, table = _one_table("glued_unknown_label.txt", "glued")
     assert _columns(table) == [("序号", "number"), ("重点工作", "task"), ("完成情况", "progress"),
                                ("责任单位", "owners"), ("备注", None)]
     row1, row2, row3 = table.rows
@@ -414,8 +419,7 @@ def test_an_unknown_glued_label_ending_in_a_short_known_one_stays_whole(tmp_repo
 
 
 def test_a_page_copied_whole_keeps_its_menus_out_of_the_table():
-    report = parse_file(DATA / "page_copied_whole.txt")
-    (table,) = report.tables
+    report, table = _one_table("page_copied_whole.txt")
     assert table.caption is None  # not the 字体 … 【打印本页】 line
     assert [r.number for r in table.rows] == ["1", "2"]
     assert table.rows[1].owners == ("成果处", "高新处")
@@ -439,8 +443,7 @@ def test_menu_rows_after_a_table_are_chrome_not_a_section(tmp_report):
 
 def test_a_mayors_table_copied_with_tabs_in_sections_over_the_repeated_header():
     """The first section's heading stands above the header, as the second's does: both are sections."""
-    report = parse_file(DATA / "mayor_sections_tabs.txt")
-    (table,) = report.tables
+    report, table = _one_table("mayor_sections_tabs.txt")
     assert table.layout == "tabs" and table.caption is None
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一、市长主抓重点工作（3项）"), ("2", "一、市长主抓重点工作（3项）"), ("3", "一、市长主抓重点工作（3项）"),
@@ -468,18 +471,23 @@ def test_a_department_list_with_counts_in_its_headings():
     assert [d.line for d in report.diagnostics if d.code == "entry-count"] == [12]
 
 
-def test_a_report_heading_over_a_table_with_group_rows_of_the_next_level_stays_its_caption(tmp_report):
-    report = parse_file(tmp_report("某局2023年工作情况\n\n一、重点工作完成情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n"
-                                   "| (一)创新 | | |\n| 1 | 甲。 | 甲完成。 |\n| (二)服务 | | |\n| 2 | 乙。 | 乙完成。 |\n"))
-    (table,) = report.tables
-    assert table.caption == "一、重点工作完成情况"
-    assert [(r.number, r.section) for r in table.rows] == [("1", "(一)创新"), ("2", "(二)服务")]
+@pytest.mark.parametrize("text, caption, sections", [
+    # a report's heading over group rows of the next level
+    ("一、重点工作完成情况\n\n| 序号 | 重点任务 | 完成情况 |\n|---|---|---|\n| (一)创新 | | |\n| 1 | 甲。 | 甲完成。 |\n"
+     "| (二)服务 | | |\n| 2 | 乙。 | 乙完成。 |\n", "一、重点工作完成情况", ["(一)创新", "(二)服务"]),
+    # a plain caption over a table with a category column
+    ("某市2023年重点任务清单\n\n| 类别 | 序号 | 重点任务 | 完成情况 |\n|---|---|---|---|\n| 科技创新 | 1 | 甲。 | 甲完成。 |\n"
+     "| | 2 | 乙。 | 乙完成。 |\n", "某市2023年重点任务清单", ["科技创新", "科技创新"]),
+])
+def test_a_caption_over_sections_of_another_kind_stays_the_caption(tmp_report, text, caption, sections):
+    """Only a 一、 heading over a table whose sections are 二、 … becomes its first section."""
+    (table,) = parse_file(tmp_report("某局2023年工作情况\n\n" + text)).tables
+    assert table.caption == caption
+    assert [(r.number, r.section) for r in table.rows] == [("1", sections[0]), ("2", sections[1])]
 
 
 def test_a_category_column_in_tabbed_rows_with_its_empty_cell_dropped():
-    report = parse_file(DATA / "category_column_tabs.txt")
-    (table,) = report.tables
-    assert table.layout == "tabs"
+    report, table = _one_table("category_column_tabs.txt", "tabs")
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "创新主体"), ("2", "创新主体"), ("3", "平台载体"), ("4", "平台载体")]
     assert table.rows[1].owners == ("高新科", "成果科")
@@ -489,8 +497,7 @@ def test_a_category_column_in_tabbed_rows_with_its_empty_cell_dropped():
 
 def test_a_category_column_one_cell_per_line_merged_or_left_empty():
     """The first row's category is no header label; a merged one leaves a `|`, or nothing."""
-    report = parse_file(DATA / "category_column_lines.txt")
-    (table,) = report.tables
+    report, table = _one_table("category_column_lines.txt")
     assert [c.label for c in table.columns] == ["类别", "序号", "重点工作", "推进情况", "责任科室"]
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "工业投资"), ("2", "工业投资"), ("3", "数字经济"), ("4", "数字经济")]
@@ -506,9 +513,7 @@ def test_rows_numbered_in_brackets_are_rows(tmp_report):
 
 
 def test_cells_apart_by_spaces_with_group_rows_and_units_apart_by_spaces():
-    report = parse_file(DATA / "spaced_group_rows.txt")
-    (table,) = report.tables
-    assert table.layout == "spaced"
+    report, table = _one_table("spaced_group_rows.txt", "spaced")
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一 经济发展"), ("2", "一 经济发展"), ("3", "二 营商环境"), ("4", "（一） 政务服务")]
     assert table.rows[1].owners == ("市人力社保局", "市总工会")
@@ -529,9 +534,7 @@ def test_owners_in_brackets_inside_the_task_end_at_the_bracket(tmp_report):
 
 def test_group_rows_flattened_a_paragraph_per_cell():
     """一 / 创新平台 as two paragraphs before row 1: a section, not row 一 whose cells run into row 1."""
-    report = parse_file(DATA / "flat_group_rows.txt")
-    (table,) = report.tables
-    assert table.layout == "flat"
+    report, table = _one_table("flat_group_rows.txt", "flat")
     assert [(r.number, r.section) for r in table.rows] == [
         ("1", "一 创新平台"), ("2", "一 创新平台"), ("3", "（一） 技术市场"), ("4", "（一） 技术市场")]
     assert [s.text for s in table.sections] == ["一 创新平台", "二 成果转化", "（一） 技术市场"]
@@ -550,10 +553,8 @@ def test_owners_in_square_brackets_inside_the_task_are_left_as_written(tmp_repor
 
 def test_a_two_level_header_copied_with_tabs():
     """A browser's copy: the cell over 进展 / 存在问题 leaves them on a line of their own."""
-    report = parse_file(DATA / "tabs_two_level.txt")
-    (table,) = report.tables
-    assert table.layout == "tabs"
-    assert [(c.label, c.role, c.group) for c in table.columns] == [
+    report, table = _one_table("tabs_two_level.txt", "tabs")
+    assert _levels(table) == [
         ("序号", "number", None), ("重点任务", "task", None), ("进展", "progress", "推进情况"),
         ("存在问题", "problems", "推进情况"), ("牵头单位", "owners", None)]
     row1, row2, row3 = table.rows
@@ -588,11 +589,42 @@ def test_one_cell_per_line_with_the_row_number_glued_to_the_task(tmp_report):
 def test_glued_group_rows_and_a_last_row_a_cell_a_line():
     """一经济发展 and 二营商环境 are sections (numbered in turn, so 一季度… in a cell is not one);
     the last row takes its three lines, the owners last."""
-    report = parse_file(DATA / "glued_group_rows.txt")
-    (table,) = report.tables
-    assert table.layout == "glued"
+    report, table = _one_table("glued_group_rows.txt", "glued")
     assert [(r.number, r.section) for r in table.rows] == [("1", "一经济发展"), ("2", "一经济发展"), ("3", "二营商环境")]
     assert _texts(table.rows[1], "progress") == ["一季度新增就业1.2万人"]
     assert (_texts(table.rows[2], "progress"), table.rows[2].owners) == (
         ["已出台优化营商环境若干措施。"], ("市发改委", "市市场监管局"))
     assert report.sections == () and "unsplit-row" not in _codes(report)
+
+
+@pytest.mark.parametrize("sep", ["\t", "\u3000"])
+def test_rows_numbered_in_chinese_numerals_apart_by_tabs_or_spaces(tmp_report, sep):
+    """一<tab>建设… with no row numbered 1 after it: rows numbered 一, 二, not group rows."""
+    lines = ["序号", "重点任务", "推进情况", "牵头单位"], ["一", "建设产业园。", "已完成征地。", "县经信局"], [
+        "二", "新建学校2所。", "已开工。", "县教育局"]
+    report = parse_file(tmp_report("某县重点工作情况\n\n" + "".join(sep.join(line) + "\n" for line in lines)))
+    (table,) = report.tables
+    assert [(r.number, r.task, r.owners) for r in table.rows] == [
+        ("一", "建设产业园。", ("县经信局",)), ("二", "新建学校2所。", ("县教育局",))]
+    assert table.sections == ()
+
+
+def test_a_category_column_in_a_flattened_table():
+    """The first row's category is no header label, and each value is a section over its rows."""
+    report, table = _one_table("flat_category.txt")
+    assert _columns(table) == [
+        ("类别", "category"), ("序号", "number"), ("重点任务", "task"), ("完成情况", "progress"), ("牵头处室", "owners")]
+    assert [(r.number, r.section) for r in table.rows] == [
+        ("1", "创新平台"), ("2", "创新平台"), ("3", "企业创新"), ("4", "企业创新")]
+    assert [(i.marker, i.text) for i in table.rows[1].cell("progress")] == [("1.", "已认定4家。"), ("2.", "第五家完成评审。")]
+    assert table.rows[1].owners == ("基础处", "规划处") and table.rows[3].owners == ("高新处",)
+    assert report.unplaced == () and not {"unknown-column", "ambiguous-empty-column"} & set(_codes(report))
+
+
+def test_a_category_column_in_rows_with_a_number_the_header_does_not_name(tmp_report):
+    report = parse_file(tmp_report("某市重点工作情况\n\n| 类别 | 重点任务 | 完成情况 |\n|---|---|---|\n"
+                                   "| 1 | 科技创新 | 甲。 | 甲完成。 |\n| 2 | | 乙。 | 乙完成。 |\n"))
+    (table,) = report.tables
+    assert [(r.number, r.section, r.task, _texts(r, "progress")) for r in table.rows] == [
+        ("1", "科技创新", "甲。", ["甲完成。"]), ("2", "科技创新", "乙。", ["乙完成。"])]
+    assert report.unplaced == ()

@@ -31,10 +31,12 @@ def numbered(draw):
 @st.composite
 def flat_table_report(draw):
     lines = [draw(sentence) + "情况"]
-    lines += draw(st.lists(label, min_size=0, max_size=10))
+    lines += draw(st.sampled_from([[], [], ["类别"]])) + draw(st.lists(label, min_size=0, max_size=10))
     for n in range(1, draw(st.integers(1, 4)) + 1):
         if draw(st.integers(0, 3)) == 0:  # a group row's number and text, a paragraph each
             lines += [draw(group_number), draw(sentence)]
+        if draw(st.integers(0, 3)) == 0:  # a category's value over its first row
+            lines.append(draw(st.sampled_from(["创新平台", "成果转化", "高新处"])))
         lines.append(str(n))
         lines.append(draw(st.one_of(sentence, family_cell())))
         for _ in range(draw(st.integers(0, 4))):
@@ -93,6 +95,7 @@ def family_rows(draw):
     header = draw(st.sampled_from([["序号"], []])) + [task] + draw(st.lists(family_label, min_size=1, max_size=5))
     rows: list[list[str] | str] = []
     number = 1
+    chinese = draw(st.integers(0, 4)) == 0
     for _ in range(draw(st.integers(0, 6))):
         kind = draw(st.sampled_from(["row", "row", "row", "section", "header", "continuation", "group"]))
         if kind == "section":
@@ -104,7 +107,8 @@ def family_rows(draw):
         elif kind == "continuation":
             rows.append([draw(sentence)] + [""] * draw(st.integers(0, len(header))))
         else:
-            cells = [draw(st.one_of(st.just(str(number)), row_number))] + [draw(family_cell()) for _ in header[1:]]
+            own = "一二三四五六七八九十"[(number - 1) % 10] if chinese else str(number)  # rows numbered 一, 二 … or 1, 2 …
+            cells = [draw(st.one_of(st.just(own), row_number))] + [draw(family_cell()) for _ in header[1:]]
             number += 1
             rows.append(cells[:draw(st.integers(1, len(cells)))] if draw(st.booleans()) else cells)
     if draw(st.integers(0, 3)) == 0:  # a category column first, written once over its rows and empty below
@@ -310,6 +314,7 @@ any_report = st.one_of(
 @example("序号|序号||0\n0|0|||0")  # a second number column: its cell unplaced, not dropped
 @example("0情况\n| 内容与要求 | 序号 |\n| 1 | 0 |\n| 2 | 0000 |")  # a stray text where the number stands
 @example("\r序号|序号|序号\n00||\n一、\n序号|序号|序号\n000000||\n0||顺利推进")  # a part reads a role the table did not
+@example("0情况\n类别\t序号\t内容与要求\t序号\n\t一\t0\t0\n\t二\t0\t0\n\t0\n\t三\t\t0")  # a category before 一
 @example("|类别|序号\n0||")  # a category's cell alone in its row: nothing left to read (IndexError)
 @example("|类别|序号\n|0|\n||:")  # a continuation's stray text went to the category column and was lost
 def test_parser_never_crashes_and_conserves_text(text):
@@ -322,10 +327,13 @@ def test_parser_never_crashes_and_conserves_text(text):
 def _parsed(text: str, name: str):
     """The report, or None when the parser refused the text with a clear error."""
     try:
-        return parse_document(parse_source_text(text, name))
+        report = parse_document(parse_source_text(text, name))
     except ReportError as exc:
         assert exc.line >= 1 and exc.hint
         return None
+    # a category's values are the table's sections: the report page shows no cells of its column
+    assert not any(key == "category" for t in report.tables for r in t.rows for key, _ in r.cells)
+    return report
 
 
 @given(family_report)

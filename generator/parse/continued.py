@@ -93,7 +93,7 @@ def read_grid(grid: Grid, caption: Para | None, tables: list[Table], may_continu
             return True
     table = grid_table(grid, caption, ledger, notes, unplaced, layout=layout)
     if (table is not None and table.caption and table.sections  # 一、… over the header, 二、… inside the table
-            and heading_level(table.caption) == heading_level(table.sections[0].text)):
+            and heading_level(table.caption) == heading_level(table.sections[0].text) > 0):
         table = _recounted(caption_to_section(table, table.sections[0].text), notes)
     if table is not None:
         tables.append(table)

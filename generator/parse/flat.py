@@ -80,6 +80,8 @@ def find_header(body: list, i: int) -> Header | None:
         label = "".join(p.text for p in paras)
         parts.append((Column(label, role_of(label) if size else None), paras))
         pos += len(paras)
+    if parts[0][0].role == "category" and len(parts) > 1 and parts[-1][0].role is None and len(parts[-1][1]) == 1:
+        parts, end = parts[:-1], end - 1  # the first row's category, over its number: not a label
     known = [c.role for c, _ in parts if c.role]
     if "task" not in known or len(known) < 3:
         return None
@@ -105,7 +107,8 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     digits = any(p.text.strip() == "1" for p in region)  # rows 1, 2 …: 一 and (一) may number groups
     starts = _row_starts(region, notes, digits)
     # the first section's headings, over the first row
-    lead, first_heads = split_heads(region[:starts[0]] if starts else [], digits, 0)
+    categorized = header.columns[0].role == "category"  # a category's value stands over its first row
+    lead, first_heads = split_heads(region[:starts[0]] if starts else [], digits, 0, categorized)
     if lead:
         for para in lead:
             ledger.content(para.text, para.line)
@@ -122,7 +125,7 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     owner_label = None  # owners written in the task cells: a column the header does not have
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(region)
-        paras, heads, repeated = _before_next(region[start + 1:stop], labels, n + 1 < len(starts), digits)
+        paras, heads, repeated = _before_next(region[start + 1:stop], labels, n + 1 < len(starts), digits, categorized)
         row, label = _flat_row(region[start], paras, header.columns, groups, ledger, notes, readings, unplaced)
         rows.append(dataclasses.replace(row, section=section))
         owner_label = owner_label or label
@@ -153,7 +156,8 @@ def flat_table(header: Header, caption: Para | None, region: list[Para], ledger:
     return table
 
 
-def _before_next(paras: list[Para], labels: list[str], more: bool, digits: bool) -> tuple[list[Para], list, list[Para]]:
+def _before_next(paras: list[Para], labels: list[str], more: bool, digits: bool,
+                 categorized: bool) -> tuple[list[Para], list, list[Para]]:
     """A row's own paragraphs, then what stands before the next row: section headings (一、, or
     一 / 科技创新 in paragraphs of their own), or the header repeated with the section's caption over it."""
     if not more:
@@ -163,7 +167,7 @@ def _before_next(paras: list[Para], labels: list[str], more: bool, digits: bool)
         paras, repeated = paras[:-size], paras[-size:]
         heads = [(paras.pop(),)] if len(paras) > 1 and (heading_level(paras[-1].text) or is_caption(paras[-1])) else []
         return paras, heads, repeated
-    paras, heads = split_heads(paras, digits, 1)
+    paras, heads = split_heads(paras, digits, 1, categorized)
     return paras, heads, []
 
 
@@ -197,7 +201,7 @@ def _row_number(text: str) -> int | None:
 
 def _column_groups(columns: tuple[Column, ...]) -> tuple[list[Column], list[Column], bool]:
     """(columns before owners, columns after owners, has owners) of the data columns."""
-    data = [c for c in columns if c.role not in ("number", "task")]
+    data = [c for c in columns if c.role not in ("number", "task", "category")]
     keys = [c.role for c in data]
     if "owners" not in keys:
         return data, [], False
@@ -241,7 +245,7 @@ def _flat_row(number: Para, paras: list[Para], columns, groups, ledger: Ledger,
                     unplaced.append(Unplaced((m.marker or "") + m.text, m.line, f"row {number.text}: text {where} with no column"))
             else:
                 cells[column.key] = split_inline_labels(record(marked, ledger))
-    keys = [c.key for c in columns if c.role != "number"] + ([] if has_owners or not label else ["owners"])
+    keys = [c.key for c in columns if c.role not in ("number", "category")] + ([] if has_owners or not label else ["owners"])
     return Row(number.text, number.line, tuple((k, cells.get(k, ())) for k in keys)), label
 
 

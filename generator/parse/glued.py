@@ -3,8 +3,11 @@
     序号内容与要求完成情况责任单位
     1确保新增城镇就业岗位5000个。已新增3120个。市人力社保局
 
-The header is split by the column vocabulary (the fewest known labels that make up the
-whole line). A row starts with its number, glued to the text; its paragraphs up to the
+The header is split by the column vocabulary (gluedhead.py); a tabbed one may have a second
+line of sub-labels (perhead.py). A row starts with its number, glued to the text (with tabs:
+in a cell of its own, after a category's, or 一 二 … where no row is numbered 1); between rows
+stand section headings, group rows (`一<tab>科技创新`, `一　科技创新`, `一经济发展`) and the
+header repeated. A row's paragraphs up to the
 next number are its cells when there are as many as columns (or, when the header's labels
 stand apart by tabs, as a browser copies a table, the row's parts between tabs; by spaces,
 the row's parts between spaces, if there are as many). Otherwise a unit at the end
@@ -29,21 +32,25 @@ from .tables import number_kind, number_value, split_names
 _START = re.compile(r"^(\d{1,3})(?!\d)(\s*[.．、]?\s*)(?=\S)")
 _TAIL = re.compile(r"[。；;！!？?)）]\s*([^。；;！!？?)）]+)$")
 _SPACES = re.compile(r"\s+")
+_START_CHINESE = re.compile(r"^([一二三四五六七八九十]{1,3})(\s*[.．、]?\s+)(?=\S)")  # apart by a tab or spaces
 _GLUED_GROUP = re.compile(r"^([一二三四五六七八九十]{1,3})[^\d\s。；;，,、.．:：()（）]{1,20}$")
 
 
 def _starts_row(block, expected: int, tabbed: bool = False, glued_tabs: int | None = None,
-               lead: bool = False) -> re.Match | None:
+               lead: bool = False, chinese: bool = False) -> re.Match | None:
     """The row number `expected` starting `block`; in a tabbed table, in a cell of its own, or
     glued to the task in a row with all its other cells (`glued_tabs` tabs: `1.实施…<tab>…`);
     after a category's cell (`lead`: `科技创新<tab>1<tab>…`, or its tab dropped when empty)."""
     if not isinstance(block, Para):
         return None
-    m = _START.match(block.text)
+    start = _START_CHINESE if chinese else _START
+    m = start.match(block.text)
     if lead and not (m and "\t" in m.group(2)):
-        m = _START.match(block.text.partition("\t")[2])
-    if not m or int(m.group(1)) != expected:
+        m = start.match(block.text.partition("\t")[2])
+    if not m or number_value(m.group(1)) != expected:
         return None
+    if chinese:
+        return m
     return m if not tabbed or "\t" in m.group(2) or block.text.count("\t") == glued_tabs else None
 
 
@@ -57,7 +64,8 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         return None
     j = i + 1
     tabbed = "\t" in first.text
-    levels = tab_levels(labels, body[j], body[j + 1], first.line, notes) if tabbed and j + 1 < len(body) else None
+    said = Notes()  # what reading the header says, said only if the table is one
+    levels = tab_levels(labels, body[j], body[j + 1], first.line, said) if tabbed and j + 1 < len(body) else None
     if levels:  # a second line of sub-labels: the table's columns are the cells under them
         head, labels, roles = levels
         j += 1
@@ -67,17 +75,20 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
         head, roles = (_header_cells(first, labels),), [role_of(label) for label in labels]
     glued_tabs = len(labels) - 2 if tabbed and roles[0] == "number" else None
     lead = tabbed and roles[:2] == ["category", "number"]
-
-    def starts(block, number: int) -> re.Match | None:
-        return _starts_row(block, number, tabbed, glued_tabs, lead)
-
     # how the copy set the cells apart, if it did: tabs (a browser's copy), or spaces like the labels'
     spaced = "\t" if tabbed else " " if all(_SPACES.search(label) for label in labels[1:]) else ""
+    chinese = bool(spaced) and _chinese_rows(body, j)  # rows numbered 一, 二 … in a cell of their own
+
+    def starts(block, number: int) -> re.Match | None:
+        return _starts_row(block, number, tabbed, glued_tabs, lead, chinese)
+
     groups = _glued_groups(body, j) if not spaced else frozenset()
-    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _group_cells(body[j], spaced, groups)):
+    apart = "" if chinese else spaced  # how a group row's number stands apart from its text, if it may
+    while j < len(body) and isinstance(body[j], Para) and (heading_level(body[j].text) or _group_cells(body[j], apart, groups)):
         j += 1
     if j >= len(body) or not starts(body[j], 1):
         return None
+    notes.items += said.items
     if None in roles and not tabbed:
         notes.add(first.line, "glued-header",
                   f"the header's labels are run together: read as {' / '.join(l.strip() for l in labels)}, "
@@ -86,21 +97,21 @@ def glued_table(body: list, i: int, notes: Notes) -> tuple[Grid, int, str] | Non
                   "generator/data/columns.toml")
     rows: list[tuple[Cell, ...]] = list(head)
     structure: list[Para] = []
-    rows += [_divider_cells(para, labels, spaced, groups) for para in body[i + 1 + bool(levels):j]]
+    rows += [_divider_cells(para, labels, apart, groups) for para in body[i + 1 + bool(levels):j]]
     expected, end = 1, j
     while end < len(body) and starts(body[end], expected):
         stop = end + 1
         while (stop < len(body) and isinstance(body[stop], Para) and not starts(body[stop], expected + 1)
-               and not _is_divider(body[stop], labels, spaced, groups)):
+               and not _is_divider(body[stop], labels, apart, groups)):
             stop += 1
         heads = stop  # headings and repeated headers up to the next row
-        while heads < len(body) and _is_divider(body[heads], labels, spaced, groups):
+        while heads < len(body) and _is_divider(body[heads], labels, apart, groups):
             heads += 1
         if heads >= len(body) or not starts(body[heads], expected + 1):  # the table ends with this row
             stop = heads = _last_row_end(body, end, stop, tabbed, sum(1 for r in roles if r != "number"))
         rows.append(_led_row(body[end:stop], roles, labels, structure, notes, spaced) if lead
                     else _row(body[end:stop], roles, labels, structure, notes, spaced))
-        rows += [_divider_cells(para, labels, spaced, groups) for para in body[stop:heads]]
+        rows += [_divider_cells(para, labels, apart, groups) for para in body[stop:heads]]
         expected, end = expected + 1, heads
     layout = {"\t": "tabs", " ": "spaced"}.get(spaced, "glued")
     return Grid(tuple(rows), first.line, tuple(structure)), end, layout
@@ -125,6 +136,15 @@ def _group_cells(para: Para, spaced: str, groups: frozenset[int]) -> list[str]:
     else:
         return []
     return parts if parts and number_kind(parts[0]) in ("chinese", "bracketed") else []
+
+
+def _chinese_rows(body: list, j: int) -> bool:
+    """A table apart by tabs or spaces whose rows are numbered 一, 二 … (`一<tab>建设…`): its first
+    line is 一, and no row numbered 1 follows (where one does, 一<tab>科技创新 is a group row's)."""
+    near = [b for b in body[j:j + 8] if isinstance(b, Para)]
+    if not near or not (m := _START_CHINESE.match(near[0].text)) or number_value(m.group(1)) != 1:
+        return False
+    return not any((d := _START.match(b.text)) and d.group(1) == "1" for b in near)
 
 
 def _glued_groups(body: list, j: int) -> frozenset[int]:
@@ -180,7 +200,7 @@ def _led_row(paras: list[Para], roles: list, labels: list[str], structure: list[
              spaced: str) -> tuple[Cell, ...]:
     """A tabbed row after a category's cell: the category, then the row as any other."""
     first = paras[0]
-    m = _START.match(first.text)
+    m = _START.match(first.text) or _START_CHINESE.match(first.text)
     category = ""
     if not (m and "\t" in m.group(2)):
         category, _, rest = first.text.partition("\t")
@@ -192,7 +212,7 @@ def _led_row(paras: list[Para], roles: list, labels: list[str], structure: list[
 def _row(paras: list[Para], roles: list, labels: list[str], structure: list[Para], notes: Notes,
          spaced: str) -> tuple[Cell, ...]:
     first = paras[0]
-    m = _START.match(first.text)
+    m = _START.match(first.text) or _START_CHINESE.match(first.text)
     number = Cell((Para(m.group(1), first.line),))
     if m.group(2).strip():
         structure.append(Para(m.group(2).strip(), first.line))

@@ -87,13 +87,14 @@ class _Reader:
                     self.ledger.structure("header", para.text, para.line)
             return
         slot_of = self.slot_of
-        row = self._unglue_number(self._category(row))
+        shifted = (len(row) == len(slot_of) + 1 and not self.numbered
+                   and number_value(cell_text(row[0].cell)) is not None)  # a number column the header did not name
+        row = self._unglue_number(self._category(row, int(shifted)))
         firsts = [(j, s.cell) for j, s in enumerate(row) if s.first and s.cell.paras]
         if not firsts:  # a category's cell alone
             return
-        if (len(row) == len(slot_of) + 1 and not self.numbered
-                and number_value(cell_text(row[0].cell)) is not None):
-            slot_of = [None] + slot_of  # a number column the header did not name
+        if shifted:
+            slot_of = [None] + slot_of
         number_at = next((j for j, k in enumerate(slot_of) if k is None or self.columns[k].role == "number"), None)
         number_slot = row[number_at] if number_at is not None and number_at < len(row) else None
         number = cell_text(number_slot.cell).strip() if number_slot and number_slot.first else ""
@@ -133,13 +134,13 @@ class _Reader:
                 continue  # the row number, read above
             self._cell(draft, slot_of[j] if j < len(slot_of) else None, cell, line)
 
-    def _category(self, row: list[Slot]) -> list[Slot]:
+    def _category(self, row: list[Slot], shift: int) -> list[Slot]:
         """A category column (类别) written once over the rows it spans, merged or left empty below:
         where its cell is written, a section the rows after it carry; the rest of the row is read
-        without it."""
-        at = self.category_at
-        if at is None or at >= len(row):
+        without it. `shift`: cells before the header's first column (a number it does not name)."""
+        if self.category_at is None or self.category_at + shift >= len(row):
             return row
+        at = self.category_at + shift
         slot = row[at]
         if slot.first and slot.cell.paras:
             self._section([slot.cell], slot.cell.paras[0].line)
@@ -201,7 +202,9 @@ class _Reader:
         self.section = text
 
     def _cell(self, draft: _Draft, k: int | None, cell: Cell, line: int) -> None:
-        if k is None or self.columns[k].role == "number":  # beyond the header, or a second number
+        # beyond the header, a second number, or a category out of its place (rows shifted by a number
+        # column the header does not name): kept as unplaced, as the report page shows no category cells
+        if k is None or self.columns[k].role in ("number", "category"):
             for para in cell.paras:
                 self.ledger.content(para.text, para.line)
                 self.unplaced.append(Unplaced(para.text, para.line, f"row {draft.number}: a cell beyond the header's columns"))

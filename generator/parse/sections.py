@@ -6,6 +6,7 @@ import re
 
 from ..model import Item, Section
 from ..read import Para
+from ..vocabulary import fold, looks_like_division, looks_like_unit, status_values
 from .ledger import Ledger
 from .tables import chrome_cells, number_kind
 
@@ -21,13 +22,18 @@ def heading_level(text: str) -> int:
     return next((level for level, pattern in _LEVELS if pattern.match(text)), 0)
 
 
-def split_heads(paras: list[Para], digits: bool, keep: int) -> tuple[list[Para], list[tuple[Para, ...]]]:
+def split_heads(paras: list[Para], digits: bool, keep: int,
+                categorized: bool = False) -> tuple[list[Para], list[tuple[Para, ...]]]:
     """`paras` without the section headings at their end, and those headings, each as its
     paragraphs: "一、…" in one, or a group row's number and text in two ("一" / "科技创新") in a
-    table whose rows are numbered 1, 2 … (`digits`). At least `keep` paragraphs stay."""
+    table whose rows are numbered 1, 2 … (`digits`), or, in a table with a category column first
+    (`categorized`), the category's value over the next row: a short name, not a unit's or a
+    status. At least `keep` paragraphs stay."""
     heads: list[tuple[Para, ...]] = []
     while len(paras) > keep:
         if heading_level(paras[-1].text):
+            size = 1
+        elif categorized and not heads and _category_value(paras[-1].text):
             size = 1
         elif (digits and len(paras) > keep + 1 and number_kind(paras[-2].text) in ("chinese", "bracketed")
               and len(paras[-1].text) <= 30 and number_kind(paras[-1].text) is None):
@@ -37,6 +43,11 @@ def split_heads(paras: list[Para], digits: bool, keep: int) -> tuple[list[Para],
         heads.insert(0, tuple(paras[-size:]))
         paras = paras[:-size]
     return paras, heads
+
+
+def _category_value(text: str) -> bool:
+    return (len(text) <= 12 and not re.search(r"[。；;，,、:：\d]", text) and not looks_like_unit(text)
+            and not looks_like_division(text) and fold(text) not in status_values())
 
 
 def heading_item(paras: tuple[Para, ...], ledger: Ledger) -> Item:
