@@ -10,7 +10,7 @@ import pytest
 from generator.parse import parse_file
 from generator.vocabulary import chrome_kind
 from tests.conftest import DATA, FIXTURES
-from tests.fidelity import model_texts, squeeze
+from tests.fidelity import check_conservation, model_texts, squeeze
 
 SERIES = "002482090/"
 LIST = "1. 办公室:完成测试工作。\n\n2. 规划处:完成测试规划。\n"
@@ -388,6 +388,18 @@ def test_a_menu_line_above_the_information_block_is_never_the_title(tmp_report):
                                        f"测试市科技局2022年重点工作完成情况\n{LIST}"))
         assert report.meta.title == "测试市科技局2022年重点工作完成情况" and not report.sections
         assert [u.text for u in report.unplaced] == ([] if kind else [menu])
+
+
+def test_a_menu_copied_as_a_row_of_the_information_table_is_chrome_not_the_title(tmp_report):
+    """A copy that writes rows as `a | b |` put the site's menu in the same rows as the 索引号
+    pairs: its second name (机构概况) became the title, the others unplaced text."""
+    text = ("| 首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流 |\n| 索引号: | 002482090/2021-14765 | 发布机构: | 省科技厅 |\n"
+            "| 发文日期: | 2021-10-20 | 公开方式: | 主动公开 |\n" + TITLE + "\n" + LIST)
+    report = parse_file(tmp_report(text))
+    assert (report.meta.title, report.meta.index_no, report.meta.issued) == (TITLE, "002482090/2021-14765", "2021-10-20")
+    assert not report.unplaced and not report.sections
+    assert [(p.why, p.text) for p in report.ledger if p.kind == "chrome"] == [("menu", "首页 机构概况 政务公开 政务服务 互动交流")]
+    check_conservation(report, text)
 
 
 def test_an_empty_cell_in_a_copy_one_cell_a_line_leaves_the_next_value_to_its_label(tmp_report):

@@ -133,14 +133,20 @@ def read_block(block: Para | Grid, fields: Fields) -> list[Para] | None:
         # empty cell); labels wait together only in a row of labels (laid out by column)
         _empty(fields)
     left: list[Para] = []
+    chrome: list[tuple[str, str, int, str]] = []
     for row in rows:
+        text = " ".join(p.text for p in row)
+        kind = len(row) > 2 and chrome_kind(text)
+        if kind:  # the site's menu copied into the same rows (| 首页 | 机构概况 | 政务公开 |): one piece
+            chrome.append(("chrome", text, row[0].line, kind))
+            continue
         for n, para in enumerate(row):
             if not _read_cell(para, fields, first=n == 0, table=table):
                 left.append(para)
     if (len(fields.pieces), len(fields.pending)) == before:  # no cell was a label or a pair
         return None
     separators = block.structure if isinstance(block, Grid) else (Para("".join(_PIPE.findall(block.text)), block.line),)
-    fields.pieces[before[0]:before[0]] = [("separator", p.text, p.line, "") for p in separators]
+    fields.pieces[before[0]:before[0]] = [("separator", p.text, p.line, "") for p in separators] + chrome
     return left
 
 
