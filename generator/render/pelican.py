@@ -64,7 +64,7 @@ def environment(settings: dict) -> str:
     digest = hashlib.sha256()
     for package in ("pelican", "markdown-it-py", "Jinja2"):
         digest.update(f"{package}={version(package)}\n".encode())
-    for module in ("reader.py", "batches.py", "filters.py"):
+    for module in ("reader.py", "parts.py", "cjk.py", "batches.py", "filters.py"):
         digest.update(Path(__file__).parent.joinpath(module).read_bytes())
     stable = {k: v for k, v in settings.items() if k not in _LOCATIONS and _plain(v)}
     digest.update(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode())
