@@ -6,14 +6,22 @@ asserted here; these tests hold the means to the same output.
 
 from __future__ import annotations
 
+import json
 import shutil
+from urllib.parse import quote
 
+import pytest
+
+from generator.index import search
 from generator.link import link
 from generator.render.parts import render
 from generator.render.reader import markdown, split_front_matter
 from generator.site.build import load_sources
 from generator.write.pages import all_pages
+from tests.browser import SEARCH_DONE, Browser, available
 from tests.conftest import DATA, ROOT
+from tests.screenshots import serve
+from tests.sitebuild import soup
 
 MD = markdown()
 
@@ -57,3 +65,31 @@ def test_an_attribute_line_stays_with_the_block_it_applies_to():
     body = "甲\n\n{.note}\n\n乙\n\n丙\n"
     assert render(_Counting(), body, part=1) == MD.render(body)
 
+
+def test_a_year_too_large_for_one_pagefind_index_is_indexed_in_parts_and_found(seed_site, tmp_path, monkeypatch):
+    """Pagefind holds about 170 bytes per character it indexes, so a year of thousands of task
+    pages is indexed as parts (here made small); the search page merges them, every page is
+    in exactly one part, and a task of the last part is found."""
+    site = shutil.copytree(seed_site, tmp_path / "site", symlinks=True)
+    shutil.rmtree(site / "pagefind")
+    pages = json.loads((site / ".build.json").read_text("utf-8"))["pages"]
+    monkeypatch.setattr(search, "PART_CHARS", 20_000)
+    search.index_search(site, [], pages)
+    names = [b["name"] for b in json.loads((site / "pagefind" / "bundles.json").read_text("utf-8"))["bundles"]]
+    assert names[:3] == ["2020", "2021", "2021/1"] and len(names) > 4
+    counts = [sum(language["page_count"] for language in json.loads(
+        (site / "pagefind" / name / "pagefind-entry.json").read_text("utf-8"))["languages"].values()) for name in names]
+    assert sum(counts) == len(list((site / "reports").rglob("*.html")))
+    last = sorted((site / "reports" / "2021-00558" / "tasks").glob("*/index.html"))[-1]
+    phrase = soup(last).select_one("main h1").get_text(strip=True)[:12]
+    if not available():
+        pytest.skip("needs chromium to search the site: apt-get install chromium")
+    with serve(site) as base:
+        browser = Browser()
+        try:
+            browser.open(f"{base}search/?q={quote(phrase)}")
+            browser.wait(SEARCH_DONE)
+            found = browser.eval("[...document.querySelectorAll('.search-group a')].map(a => a.getAttribute('href'))")
+        finally:
+            browser.close()
+    assert "/" + last.parent.relative_to(site).as_posix() + "/" in found
