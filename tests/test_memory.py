@@ -11,6 +11,7 @@ import shutil
 from urllib.parse import quote
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.index import search
 from generator.link import link
@@ -93,3 +94,22 @@ def test_a_year_too_large_for_one_pagefind_index_is_indexed_in_parts_and_found(s
         finally:
             browser.close()
     assert "/" + last.parent.relative_to(site).as_posix() + "/" in found
+
+
+def test_an_overview_lists_at_most_its_limit_of_targets_per_report_and_says_where_the_rest_are(monkeypatch):
+    """A report at the limits has tens of thousands of targets: the 目标与进展 overview lists the
+    first OVERVIEW_ROWS of them (here made 3) and says how many there are and where they all are."""
+    from generator.write import targets_pages
+
+    sources, _ = load_sources(ROOT / "content" / "sources")
+    archive = link(sources)
+    monkeypatch.setattr(targets_pages, "OVERVIEW_ROWS", 3)
+    pages = dict(targets_pages.site_pages(archive.sources, archive.targets, archive.division_names))
+    _, body = split_front_matter(pages["generated/targets/index.md"])
+    page = BeautifulSoup(MD.render(body), "html.parser")
+    assert len(page.select(".targets-table tbody tr")) == 3
+    total = len([t for t in archive.targets.targets if t.report_id == "2021-00558"])
+    assert total > 3
+    assert page.select_one(".targets-cut").get_text() == (
+        f"这份报告有 {total} 个有数量的目标，本页只列出前 3 个（本站的限制，报告本身不分页）。"
+        "每个目标都在其任务页面的“目标与进展”一栏，全部目标见数据下载中的 targets.csv。")

@@ -24,6 +24,10 @@ SITE_INTRO = ("下表列出每个报告系列最新一期中有数量的目标�
               + NO_FIGURE + "”。")
 BAR_SCALE = 150
 """The bars run from 0 to 150%; a longer one stops at the edge, its figure written beside it."""
+OVERVIEW_ROWS = 2000
+"""Targets of one report an overview page lists (the seeds have 40): a report at the limits has
+tens of thousands, a 25 MB page that no browser opens well and Pelican renders in 320 MB.
+Every target stays on its task's page and in targets.csv, and the page says so."""
 
 
 def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
@@ -100,7 +104,7 @@ def _tables(newest, targets: list[Target], book: Book, rows) -> list[str]:
         if not mine:
             continue
         body, bars = [], []
-        for t in mine:
+        for t in mine[:OVERVIEW_ROWS]:
             row = rows[(t.report_id, t.task_id)]
             number = link(cell(f"第 {row.number or t.task_id} 项"), ref("tasks", f"{t.report_id}-{t.task_id}"))
             owners = "、".join(link(cell(o), ref("targets", division_id(o))) for o in row.owners) or "—"
@@ -118,8 +122,15 @@ def _tables(newest, targets: list[Target], book: Book, rows) -> list[str]:
                    f'<div class="targets-table" data-ratio-column="4" data-division-column="5" role="region" '
                    f'aria-label="{attr(title)}：{TITLE}" tabindex="0">',
                    table(["任务", "目标（原文）", "最近对应数字（时期）", f"{COMPUTED}比例", "责任处室"], body),
-                   "</div>", *_bars(bars)]
+                   "</div>", *_cut(len(mine)), *_bars(bars)]
     return blocks or ["没有有数量的目标。"]
+
+
+def _cut(count: int) -> list[str]:
+    if count <= OVERVIEW_ROWS:
+        return []
+    return [f"{{.targets-cut}}\n这份报告有 {count} 个有数量的目标，本页只列出前 {OVERVIEW_ROWS} 个（本站的限制，"
+            f"报告本身不分页）。每个目标都在其任务页面的“{TITLE}”一栏，全部目标见数据下载中的 targets.csv。"]
 
 
 def _bars(bars: list[tuple[str, object, str]]) -> list[str]:
