@@ -113,3 +113,29 @@ def test_an_overview_lists_at_most_its_limit_of_targets_per_report_and_says_wher
     assert page.select_one(".targets-cut").get_text() == (
         f"这份报告有 {total} 个有数量的目标，本页只列出前 3 个（本站的限制，报告本身不分页）。"
         "每个目标都在其任务页面的“目标与进展”一栏，全部目标见数据下载中的 targets.csv。")
+
+
+def test_a_target_answered_by_many_figures_lists_some_counts_all_and_keeps_the_latest(tmp_report):
+    """A task whose targets and figures all count one thing pairs each with each (a 71 kB report
+    made 810,000 pairs, 220 MB): a target keeps MAX_ANSWERS of its figures, the count of all,
+    and its latest figure wherever it stands; its task page says how many are not listed."""
+    from generator.link.targets import MAX_ANSWERS
+    from generator.write.targets_pages import task_block
+    from tests.at_limits import HEAD, HEADER
+
+    k = MAX_ANSWERS + 5
+    targets = " ".join(f"{i}.新增科技型中小企业{i}家。" for i in range(1, k + 1))
+    progress = " ".join(f"{i}.全省新增科技型中小企业{2 * i}家。" for i in range(1, k + 1))
+    path = tmp_report(HEAD + HEADER + f"| 1 | 推进重点工作。 | {targets} | {progress} | 高新处 |\n")
+    sources, errors = load_sources(path.parent)
+    assert not errors
+    book = link(sources).targets
+    task = book.targets[0].task_id
+    first = book.of_task(sources[0].id, task)[0]
+    assert book.count(first.id) == k and len(book.answers(first.id)) == MAX_ANSWERS
+    assert len(book.matches) == k * MAX_ANSWERS
+    assert book.latest(first.id)[0].quantity.text == f"{2 * k}家"  # all of one period: the last stated
+    block = BeautifulSoup(MD.render("\n\n".join(task_block(book, sources[0].id, task))), "html.parser")
+    assert block.select(".targets-cut")[0].get_text() == (
+        f"报告给出的对应数字共 {k} 个，本站每个目标只列出前 {MAX_ANSWERS} 个（本站的限制）；"
+        "全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")

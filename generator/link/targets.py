@@ -33,6 +33,11 @@ NO_FIGURE = "报告未给出对应数字"
 COMPUTED = "本站计算"
 """The label of every ratio: the site computed it, the report did not state it."""
 
+MAX_ANSWERS = 20
+"""Figures kept for one target (the seeds' most is 2): a task of hundreds of targets and figures
+of one kind pairs each with each, and a 71 kB report made 810,000 pairs (220 MB, and a task page
+listing them all). The others are counted (`Book.count`), and the latest is kept whatever its place."""
+
 _AS_OF = re.compile(r"截至(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:底|末|份)?")
 
 
@@ -112,19 +117,27 @@ class Book:
     by_task: Mapping[tuple[str, str], tuple[tuple[Target, ...], tuple[Figure, ...]]]
     """(report id, task id) -> its targets, and its figures that answer none of them."""
     by_target: Mapping[str, tuple[tuple[Figure, Match], ...]]
-    """Target id -> the figures that answer it, with their match, oldest report first."""
+    """Target id -> the figures that answer it, with their match, oldest report first: at most
+    MAX_ANSWERS of them."""
+    counts: Mapping[str, int]
+    """Target id -> how many figures answer it."""
+    newest: Mapping[str, tuple[Figure, Match]]
+    """Target id -> the answering figure with the latest period (the later one on a tie)."""
 
     def of_task(self, report_id: str, task_id: str) -> tuple[Target, ...]:
         return self.by_task.get((report_id, task_id), ((), ()))[0]
 
     def answers(self, target_id: str) -> tuple[tuple[Figure, Match], ...]:
-        """The figures that answer a target, with their match, oldest report first."""
+        """The figures that answer a target, with their match, oldest report first (at most MAX_ANSWERS)."""
         return self.by_target.get(target_id, ())
+
+    def count(self, target_id: str) -> int:
+        """How many figures answer a target, listed or not."""
+        return self.counts.get(target_id, 0)
 
     def latest(self, target_id: str) -> tuple[Figure, Match] | None:
         """The answering figure with the latest period (the later report's, on a tie)."""
-        found = self.answers(target_id)
-        return max(reversed(found), key=lambda fm: fm[0].period.datetime) if found else None
+        return self.newest.get(target_id)
 
     def unmatched_figures(self, report_id: str, task_id: str) -> tuple[Figure, ...]:
         """A task's figures that answer none of the targets."""
@@ -177,7 +190,7 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
     by_task: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         by_task.setdefault((f.report_id, f.task_id), []).append(f)
-    matches, by_target, targets_of_task = [], {}, {}
+    matches, by_target, targets_of_task, counts, newest, used = [], {}, {}, {}, {}, set()
     for t in targets:
         targets_of_task.setdefault((t.report_id, t.task_id), []).append(t)
         thread = threads.get((t.report_id, t.task_id)) if threads else None
@@ -185,15 +198,22 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
         rows = [(m.report_id, m.task_id) for m in members] if members else [(t.report_id, t.task_id)]
         for key in rows:
             for f in by_task.get(key, ()):
-                if answers(t.quantity, f.quantity):
+                if not answers(t.quantity, f.quantity):
+                    continue
+                used.add(f.id)
+                counts[t.id] = n = counts.get(t.id, 0) + 1
+                later = t.id not in newest or f.period.datetime >= newest[t.id][0].period.datetime
+                if n <= MAX_ANSWERS or later:
                     synonym = plain_key(t.quantity.thing) != plain_key(f.quantity.thing)
                     match = Match(t.id, f.id, ratio(t.quantity, f.quantity), synonym)
-                    matches.append(match)
-                    by_target.setdefault(t.id, []).append((f, match))
-    used = {m.figure_id for m in matches}
+                    if n <= MAX_ANSWERS:
+                        matches.append(match)
+                        by_target.setdefault(t.id, []).append((f, match))
+                    if later:
+                        newest[t.id] = (f, match)
     tasks = {key: (tuple(targets_of_task.get(key, ())), tuple(f for f in by_task.get(key, ()) if f.id not in used))
              for key in targets_of_task.keys() | by_task.keys()}
-    return Book(targets, figures, tuple(matches), tasks, {k: tuple(v) for k, v in by_target.items()})
+    return Book(targets, figures, tuple(matches), tasks, {k: tuple(v) for k, v in by_target.items()}, counts, newest)
 
 
 def answers(target: Quantity, figure: Quantity) -> bool:

@@ -43,6 +43,9 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
         answers = book.answers(t.id)
         if answers:
             blocks += ["报告给出的对应数字：", bullets([_figure_item(t, f, m) for f, m in answers])]
+            if (count := book.count(t.id)) > len(answers):
+                blocks.append(f"{{.targets-cut}}\n报告给出的对应数字共 {count} 个，本站每个目标只列出前 {len(answers)} 个"
+                              f"（本站的限制）；全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")
         else:
             blocks.append(f"**{NO_FIGURE}**。")
     if others := book.unmatched_figures(report_id, task_id):
