@@ -139,3 +139,26 @@ def test_a_target_answered_by_many_figures_lists_some_counts_all_and_keeps_the_l
     assert block.select(".targets-cut")[0].get_text() == (
         f"报告给出的对应数字共 {k} 个，本站每个目标只列出前 {MAX_ANSWERS} 个（本站的限制）；"
         "全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")
+
+
+def test_the_figures_found_by_groups_are_those_answers_holds_to_each_target(tmp_path):
+    """link/pairs.py finds a target's figures through groups; they must be exactly the figures
+    `targets.answers` accepts, pair by pair, in the seeds and every test report, in order."""
+    from generator.link.pairs import Row, answering, wanted
+    from generator.link.targets import answers, figures_of, targets_of
+
+    for path in [*(ROOT / "content" / "sources").glob("*.txt"), *DATA.glob("*.txt")]:
+        shutil.copy(path, tmp_path / path.name)
+    sources, _ = load_sources(tmp_path)
+    pairs = 0
+    for source in sources:
+        figures: dict[str, list] = {}
+        for f in figures_of(source):
+            figures.setdefault(f.task_id, []).append(f)
+        for t in targets_of(source):
+            mine = figures.get(t.task_id, [])
+            expected = [f for f in mine if answers(t.quantity, f.quantity)]
+            listed, count, _ = answering([Row(mine)], wanted(t.quantity), 10_000)
+            assert listed == expected and count == len(expected), t.id
+            pairs += count
+    assert pairs > 10  # not vacuous: the seeds and test reports pair 20
