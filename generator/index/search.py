@@ -48,11 +48,12 @@ WORKERS = 2
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
 FORMAT = 5
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
-PART_CHARS = 1_000_000
-"""Content (bigram words) per Pagefind index: Pagefind holds about 170 bytes per character of
-task pages while it indexes (a year of 5,000 task pages took 690 MB), so a bundle with more
-is indexed as parts, "2021", "2021/1", ..., each an index of its own that the search page
-merges like a bundle. A single record over this (a report at the byte limit) is a part alone."""
+PART_CHARS = 600_000
+"""Content (bigram words) per Pagefind index: Pagefind holds 140-200 bytes per character while
+it indexes (a year of 5,000 task pages took 690 MB, the 160 synthetic reports' one bundle 479 MB),
+so a bundle with more is indexed as parts, "2021", "2021/1", ..., each an index of its own that
+the search page merges like a bundle (at 1,000,000 a part still took 280 MB). A single record
+over this (the report page of a report at the byte limit: 200 MB) is a part alone."""
 
 
 @dataclass(frozen=True)
