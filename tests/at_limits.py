@@ -9,7 +9,9 @@ then a task table with the seeds' columns. Three shapes, each near one limit:
   《第N号实施方案》 with targets and figures (a report of thousands of tasks);
 - `long_cells`: pipe rows whose cells hold many numbered items, up to the byte limit;
 - `lines`: the seeds' flattened table (one cell per paragraph, blank lines between),
-  up to the line limit; its rows are not `a | b |` lines, so the row limit does not count them.
+  up to the line limit; its rows are not `a | b |` lines, so the row limit does not count them;
+- `one_task`: one row whose target and progress cells hold numbered items of ten quantities of
+  one kind each, up to the byte limit: every figure answers every target.
 
     python -m tests.at_limits rows > report.txt
 """
@@ -93,7 +95,22 @@ def lines() -> str:
     return _fill(HEAD.replace("99001", "99003") + FLAT_HEADER, _flat_row, fits)
 
 
-REPORTS = {"rows": rows, "long_cells": long_cells, "lines": lines}
+def one_task() -> str:
+    """One row of thousands of targets and figures that all count 科技型中小企业."""
+    head = HEAD.replace("99001", "99004") + HEADER + "| 1 | 推进重点工作。 | "
+    targets, progress, size, n = [], [], len(head.encode()) + 40, 1
+    while True:
+        target = f"{n}." + "，".join(f"新增科技型中小企业{n * 10 + j}家" for j in range(10)) + "。"
+        figure = f"{n}." + "，".join(f"全省新增科技型中小企业{n * 10 + j + 5}家" for j in range(10)) + "。"
+        size += len(target.encode()) + len(figure.encode()) + 2
+        if size > MAX_BYTES - 4096:
+            return head + " ".join(targets) + " | " + " ".join(progress) + " | 高新处 |\n"
+        targets.append(target)
+        progress.append(figure)
+        n += 1
+
+
+REPORTS = {"rows": rows, "long_cells": long_cells, "lines": lines, "one_task": one_task}
 
 if __name__ == "__main__":
     sys.stdout.write(REPORTS[sys.argv[1]]())
