@@ -35,8 +35,7 @@ class MarkdownItReader(BaseReader):
 
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as f:
-            text = f.read()
-        raw, body = split_front_matter(text)
+            raw, body = split_front_matter(f.read())  # the file's text is not kept: a page may be megabytes
         html = render(self._md, body)
         metadata = {key.lower(): self.process_metadata(key.lower(), value) for key, value in raw.items()}
         return html, metadata
