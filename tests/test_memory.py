@@ -162,3 +162,20 @@ def test_the_figures_found_by_groups_are_those_answers_holds_to_each_target(tmp_
             assert listed == expected and count == len(expected), t.id
             pairs += count
     assert pairs > 10  # not vacuous: the seeds and test reports pair 20
+
+
+def test_a_task_page_lists_at_most_its_limit_of_targets_and_says_where_the_rest_are(monkeypatch):
+    """One task of 30,000 targets made a 73 MB task page: its 目标与进展 lists the first TASK_ROWS
+    (here made 2) and says how many there are."""
+    from generator.write import targets_pages
+
+    archive = link(load_sources(ROOT / "content" / "sources")[0])
+    book = archive.targets
+    report, task = max({(t.report_id, t.task_id) for t in book.targets}, key=lambda k: len(book.of_task(*k)))
+    count = len(book.of_task(report, task))
+    assert count > 2
+    monkeypatch.setattr(targets_pages, "TASK_ROWS", 2)
+    block = BeautifulSoup(MD.render("\n\n".join(targets_pages.task_block(book, report, task))), "html.parser")
+    assert len(block.select("h3")) == 2 + bool(book.unmatched_figures(report, task))
+    assert block.select_one(".targets-cut").get_text() == (
+        f"这项任务有 {count} 个有数量的目标，本栏只列出前 2 个（本站的限制）；全部目标见上面的各栏和数据下载中的 targets.csv。")

@@ -28,6 +28,9 @@ OVERVIEW_ROWS = 2000
 """Targets of one report an overview page lists (the seeds have 40): a report at the limits has
 tens of thousands, a 25 MB page that no browser opens well and Pelican renders in 320 MB.
 Every target stays on its task's page and in targets.csv, and the page says so."""
+TASK_ROWS = 200
+"""Targets, and other figures, a task page lists (the seeds' most: 9): a task of 30,000 made a
+73 MB page. The task's cells above show every one, targets.csv and figures.csv hold them all."""
 
 
 def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
@@ -37,7 +40,7 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
     if not targets:
         return []
     blocks = [heading(2, TITLE), INTRO]
-    for n, t in enumerate(targets, start=1):
+    for n, t in enumerate(targets[:TASK_ROWS], start=1):
         blocks += [heading(3, f"目标 {n}：{_target_name(t)}"), "> " + text(t.sentence),
                    f"出自{text(t.column)}栏，源文件 {text(t.source)} 第 {t.line} 行。"]
         answers = book.answers(t.id)
@@ -48,10 +51,16 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
                               f"（本站的限制）；全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")
         else:
             blocks.append(f"**{NO_FIGURE}**。")
+    if len(targets) > TASK_ROWS:
+        blocks.append(f"{{.targets-cut}}\n这项任务有 {len(targets)} 个有数量的目标，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
+                      f"全部目标见上面的各栏和数据下载中的 targets.csv。")
     if others := book.unmatched_figures(report_id, task_id):
         blocks += [heading(3, "完成情况中的其他数字"),
                    "以下数字的计数对象或单位与上列目标不同（或报告未写明），本站不作对应：",
-                   bullets([f"{text(f.quantity.text)}：{text(f.sentence)}（第 {f.line} 行）" for f in others])]
+                   bullets([f"{text(f.quantity.text)}：{text(f.sentence)}（第 {f.line} 行）" for f in others[:TASK_ROWS]])]
+        if len(others) > TASK_ROWS:
+            blocks.append(f"{{.targets-cut}}\n这样的数字共 {len(others)} 个，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
+                          f"全部数字见上面的完成情况栏和数据下载中的 figures.csv。")
     # Its quotes are the task's own cells, indexed once already; the rest is the site's words.
     return [section("targets", TITLE, blocks, data_pagefind_ignore="")]
 
