@@ -144,7 +144,7 @@ def test_a_target_answered_by_many_figures_lists_some_counts_all_and_keeps_the_l
 def test_the_figures_found_by_groups_are_those_answers_holds_to_each_target(tmp_path):
     """link/pairs.py finds a target's figures through groups; they must be exactly the figures
     `targets.answers` accepts, pair by pair, in the seeds and every test report, in order."""
-    from generator.link.pairs import Row, answering, wanted
+    from generator.link.pairs import TaskFigures, answering, wanted
     from generator.link.targets import answers, figures_of, targets_of
 
     for path in [*(ROOT / "content" / "sources").glob("*.txt"), *DATA.glob("*.txt")]:
@@ -158,7 +158,7 @@ def test_the_figures_found_by_groups_are_those_answers_holds_to_each_target(tmp_
         for t in targets_of(source):
             mine = figures.get(t.task_id, [])
             expected = [f for f in mine if answers(t.quantity, f.quantity)]
-            listed, count, _ = answering([Row(mine)], wanted(t.quantity), 10_000)
+            listed, count, _ = answering([TaskFigures(mine)], wanted(t.quantity), 10_000)
             assert listed == expected and count == len(expected), t.id
             pairs += count
     assert pairs > 10  # not vacuous: the seeds and test reports pair 20

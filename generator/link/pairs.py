@@ -38,7 +38,7 @@ def wanted(q: Quantity) -> tuple[tuple, ...]:
     return ((q.key, total, spec["base"]),) + (((q.key, total, NO_UNIT),) if spec["count"] else ())
 
 
-class Row:
+class TaskFigures:
     """One task's figures by group, each group in the task's order, and each group's latest
     figure (by period; the later one on a tie)."""
 
@@ -55,7 +55,7 @@ class Row:
                 self.latest[key] = (i, f)
 
 
-def answering(rows: list[Row], keys: tuple[tuple, ...], limit: int) -> tuple[list, int, object]:
+def answering(rows: list[TaskFigures], keys: tuple[tuple, ...], limit: int) -> tuple[list, int, object]:
     """The figures of `rows` (in order) in the groups `keys`: (the first `limit` of them in
     order, how many there are, the latest of all: the later one on a tie, as `max` over them
     taken in reverse finds it)."""

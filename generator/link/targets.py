@@ -25,7 +25,7 @@ from fractions import Fraction
 from ..model import record
 from .dates import When, find_dates, report_period
 from .ids import rows_of
-from .pairs import Row, answering, wanted
+from .pairs import TaskFigures, answering, wanted
 from .quantities import Quantity, comparisons, plain_key, quantities, sentence_at, unit_spec
 
 TARGET_ROLES = ("task", "target")
@@ -195,7 +195,7 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
     by_task: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         by_task.setdefault((f.report_id, f.task_id), []).append(f)
-    rows = {key: Row(found) for key, found in by_task.items()}
+    rows = {key: TaskFigures(found) for key, found in by_task.items()}
     per_task = Counter((t.report_id, t.task_id) for t in targets)
     matches, by_target, targets_of_task, counts, newest, hit = [], {}, {}, {}, {}, set()
     for t in targets:
