@@ -106,7 +106,7 @@ def search_measures(site: Path) -> dict:
     from tests.browser import SEARCH_DONE, Browser, available
 
     root = site / "pagefind"
-    pages = sum(language["page_count"] for entry in root.glob("*/pagefind-entry.json")
+    pages = sum(language["page_count"] for entry in root.glob("**/pagefind-entry.json")  # bundles and their parts
                 for language in json.loads(entry.read_text("utf-8"))["languages"].values())
     code = (".js", ".pagefind")  # Pagefind's scripts and WebAssembly, the same in every bundle
     index = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.name.endswith(code))
