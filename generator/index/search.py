@@ -48,6 +48,12 @@ WORKERS = 2
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
 FORMAT = 5
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
+PART_CHARS = 600_000
+"""Content (bigram words) per Pagefind index: Pagefind holds 140-200 bytes per character while
+it indexes (a year of 5,000 task pages took 690 MB, the 160 synthetic reports' one bundle 479 MB),
+so a bundle with more is indexed as parts, "2021", "2021/1", ..., each an index of its own that
+the search page merges like a bundle (at 1,000,000 a part still took 280 MB). A single record
+over this (the report page of a report at the byte limit: 200 MB) is a part alone."""
 
 
 @dataclass(frozen=True)
@@ -124,30 +130,57 @@ def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict
             by_folder.setdefault(parts[1], []).append(f"{save_as} {mark}")
     wanted = [(b, b.fingerprint(by_folder)) for b in bundles(site, records)]
     todo = [b for b, mark in wanted if not (old.get(b.name) == mark and link_tree(previous / BUNDLES / b.name, root / b.name))]
-    done = []
+    done, parts = [], {}
 
     def one_done() -> None:  # called from both threads; list.append is atomic
         done.append(1)
         progress.count("search bundles indexed", len(done), len(todo))
 
     with ThreadPoolExecutor(WORKERS) as pool:  # each thread only waits on its own Pagefind process
-        list(pool.map(lambda share: _index_all(site, share, root, one_done), [todo[i::WORKERS] for i in range(WORKERS)]))
-    manifest = {"bundles": [{"name": b.name, "input": mark} for b, mark in wanted]}
+        list(pool.map(lambda share: parts.update(_index_all(site, share, root, one_done)),
+                      [todo[i::WORKERS] for i in range(WORKERS)]))
+    manifest = {"bundles": [{"name": name, "input": mark} for b, mark in wanted
+                            for name in parts.get(b.name) or _parts_of(old, b.name)]}
     root.mkdir(parents=True, exist_ok=True)
     (root / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     return len(todo), len(wanted) - len(todo)
 
 
-def _index_all(site: Path, todo: list[Bundle], root: Path, done: Callable[[], None]) -> None:
+def _index_all(site: Path, todo: list[Bundle], root: Path, done: Callable[[], None]) -> dict[str, list[str]]:
+    """Index `todo` into `root`; the names of each bundle's parts (`PART_CHARS`)."""
+    parts: dict[str, list[str]] = {}
     if todo:
         with Service(site) as service:
             for bundle in todo:
                 records = [*bundle.pages(service.site), *map(indexed, bundle.records)]
-                for name, data in sorted(stabilize(service.index(records)).items()):
-                    path = root / bundle.name / name
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(data)
+                names = parts[bundle.name] = []
+                for k, part in enumerate(_split(records)):
+                    name = f"{bundle.name}/{k}" if k else bundle.name
+                    names.append(name)
+                    for file, data in sorted(stabilize(service.index(part)).items()):
+                        path = root / name / file
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_bytes(data)
                 done()
+    return parts
+
+
+def _split(records: list[dict]) -> list[list[dict]]:
+    """`records` in order, in parts of at most PART_CHARS of content (a longer record alone)."""
+    parts: list[list[dict]] = [[]]
+    size = 0
+    for record in records:
+        if parts[-1] and size + len(record["content"]) > PART_CHARS:
+            parts.append([])
+            size = 0
+        parts[-1].append(record)
+        size += len(record["content"])
+    return parts
+
+
+def _parts_of(old: dict[str, str], name: str) -> list[str]:
+    """The parts of a reused bundle, as the last site's manifest lists them."""
+    return [name, *(n for n in old if n.startswith(name + "/"))]
 
 
 def _manifest(folder: Path) -> dict[str, str]:

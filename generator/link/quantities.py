@@ -18,7 +18,8 @@ import tomllib
 from dataclasses import replace
 import unicodedata
 from fractions import Fraction
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from ..errors import DataError
 from ..model import record
@@ -28,7 +29,8 @@ _OPEN = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’", '
 _HARD = ",，。;；:：!！?？"
 """Punctuation that ends a clause: the thing counted never runs across it."""
 _SENTENCE_END = "。;；!！?？"
-_LAST_BOUNDARY = re.compile(f"[{_HARD}(（][^{_HARD}(（]*$")
+_BOUNDARY = re.compile(f"[{_HARD}(（]")
+_SENTENCE_MARK = re.compile(f"[{_SENTENCE_END}]")
 _CN = "〇零一二两三四五六七八九十百千万"
 _MASK = "□"
 _QUOTE_CHARS = re.compile("[" + "".join(_OPEN) + "]")
@@ -101,7 +103,7 @@ def quantities(text: str, *, bare: bool = False) -> tuple[Quantity, ...]:
     m = measures()
     masked = mask(text)
     found: list[Quantity] = []
-    last_end, pending = 0, ""
+    last_end, pending, scanned, boundary = 0, "", 0, -1
     for match in _pattern().finditer(masked):
         number, unit = match.group("number"), match.group("unit") or ""
         start, end = match.start(), match.end()
@@ -117,7 +119,10 @@ def quantities(text: str, *, bare: bool = False) -> tuple[Quantity, ...]:
         if number[0] in _CN and not set(number) - set("百千万"):
             continue  # 千家万户, 百家争鸣: a place word alone is an idiom, not a count
         after_text = masked[end:end + 1]
-        clause_start = _clause_start(masked, start, last_end)
+        for mark in _BOUNDARY.finditer(masked, scanned, start):  # one pass over the text, not one per number
+            boundary = mark.start()
+        scanned = start
+        clause_start = _clause_start(masked, start, last_end, boundary)
         clause = text[clause_start:start]
         if unit == "%" and found and _fold(clause) in m["growth"]:
             # 技术交易总额达539.9亿元,同比增长68%: the growth qualifies the figure before it
@@ -159,11 +164,19 @@ def comparisons(text: str) -> tuple[Quantity, ...]:
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence of `text` that holds `offset` (split at 。；!?), stripped."""
-    masked = mask(text)
-    start = max(masked.rfind(c, 0, offset) for c in _SENTENCE_END) + 1
-    ends = [i for i in (masked.find(c, offset) for c in _SENTENCE_END) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    ends = _sentence_ends(text)
+    i = bisect_left(ends, offset)
+    start = ends[i - 1] + 1 if i else 0
+    end = ends[i] + 1 if i < len(ends) else len(text)
     return text[start:end].strip()
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where the sentences of `text` end (outside quotes), found once per text: a cell of
+    thousands of quantities asks for the sentence of each (searching the text each time took
+    minutes in a report at the limits)."""
+    return tuple(m.start() for m in _SENTENCE_MARK.finditer(mask(text)))
 
 
 def plain_key(thing: str) -> str:
@@ -210,11 +223,10 @@ def _is_bare(masked: str, match: re.Match) -> bool:
     return bool(before) and unicodedata.category(before) == "Lo" and before != _MASK and (not after or after in _HARD)
 
 
-def _clause_start(masked: str, start: int, last_end: int) -> int:
+def _clause_start(masked: str, start: int, last_end: int, boundary: int) -> int:
     """Where the clause of the number at `start` begins: after the last clause mark or
-    bracket, or after the previous quantity and the 、/和 that follows it."""
-    found = _LAST_BOUNDARY.search(masked, 0, start)
-    cut = found.start() + 1 if found else 0
+    bracket (at `boundary`, -1 if none), or after the previous quantity and the 、/和 that follows it."""
+    cut = boundary + 1
     if last_end > cut:
         cut = last_end
         while cut < start and masked[cut] in "、和及与":

@@ -17,6 +17,7 @@ where it is shown.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -24,6 +25,7 @@ from fractions import Fraction
 from ..model import record
 from .dates import When, find_dates, report_period
 from .ids import rows_of
+from .pairs import TaskFigures, answering, wanted
 from .quantities import Quantity, comparisons, plain_key, quantities, sentence_at, unit_spec
 
 TARGET_ROLES = ("task", "target")
@@ -32,6 +34,14 @@ NO_FIGURE = "报告未给出对应数字"
 """What a target with no matching figure shows."""
 COMPUTED = "本站计算"
 """The label of every ratio: the site computed it, the report did not state it."""
+
+MAX_ANSWERS = 20
+"""Figures kept for one target (the seeds' most is 2): in a task of hundreds of targets and figures
+of one kind every figure answers every target, and a 71 kB report made 810,000 pairs (220 MB, and a
+task page listing them all). The others are counted (`Book.count`); the latest is kept wherever it
+stands. They are found by groups (link/pairs.py), not pair by pair."""
+TASK_ANSWERS = 2000
+"""Figures kept over all the targets of one task: a task of 30,000 targets keeps one each."""
 
 _AS_OF = re.compile(r"截至(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:底|末|份)?")
 
@@ -112,19 +122,27 @@ class Book:
     by_task: Mapping[tuple[str, str], tuple[tuple[Target, ...], tuple[Figure, ...]]]
     """(report id, task id) -> its targets, and its figures that answer none of them."""
     by_target: Mapping[str, tuple[tuple[Figure, Match], ...]]
-    """Target id -> the figures that answer it, with their match, oldest report first."""
+    """Target id -> the figures that answer it, with their match, oldest report first: at most
+    MAX_ANSWERS of them, fewer in a task of more than TASK_ANSWERS / MAX_ANSWERS targets."""
+    counts: Mapping[str, int]
+    """Target id -> how many figures answer it."""
+    newest: Mapping[str, tuple[Figure, Match]]
+    """Target id -> the answering figure with the latest period (the later one on a tie)."""
 
     def of_task(self, report_id: str, task_id: str) -> tuple[Target, ...]:
         return self.by_task.get((report_id, task_id), ((), ()))[0]
 
     def answers(self, target_id: str) -> tuple[tuple[Figure, Match], ...]:
-        """The figures that answer a target, with their match, oldest report first."""
+        """The figures that answer a target, with their match, oldest report first (at most MAX_ANSWERS)."""
         return self.by_target.get(target_id, ())
+
+    def count(self, target_id: str) -> int:
+        """How many figures answer a target, listed or not."""
+        return self.counts.get(target_id, 0)
 
     def latest(self, target_id: str) -> tuple[Figure, Match] | None:
         """The answering figure with the latest period (the later report's, on a tie)."""
-        found = self.answers(target_id)
-        return max(reversed(found), key=lambda fm: fm[0].period.datetime) if found else None
+        return self.newest.get(target_id)
 
     def unmatched_figures(self, report_id: str, task_id: str) -> tuple[Figure, ...]:
         """A task's figures that answer none of the targets."""
@@ -177,23 +195,36 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
     by_task: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         by_task.setdefault((f.report_id, f.task_id), []).append(f)
-    matches, by_target, targets_of_task = [], {}, {}
+    rows = {key: TaskFigures(found) for key, found in by_task.items()}
+    per_task = Counter((t.report_id, t.task_id) for t in targets)
+    matches, by_target, targets_of_task, counts, newest, hit = [], {}, {}, {}, {}, set()
     for t in targets:
         targets_of_task.setdefault((t.report_id, t.task_id), []).append(t)
         thread = threads.get((t.report_id, t.task_id)) if threads else None
         members = getattr(thread, "members", thread)  # a Thread, or its members
-        rows = [(m.report_id, m.task_id) for m in members] if members else [(t.report_id, t.task_id)]
-        for key in rows:
-            for f in by_task.get(key, ()):
-                if answers(t.quantity, f.quantity):
-                    synonym = plain_key(t.quantity.thing) != plain_key(f.quantity.thing)
-                    match = Match(t.id, f.id, ratio(t.quantity, f.quantity), synonym)
-                    matches.append(match)
-                    by_target.setdefault(t.id, []).append((f, match))
-    used = {m.figure_id for m in matches}
+        keys = [k for k in ([(m.report_id, m.task_id) for m in members] if members else [(t.report_id, t.task_id)])
+                if k in rows]
+        groups = wanted(t.quantity)
+        limit = max(1, min(MAX_ANSWERS, TASK_ANSWERS // per_task[(t.report_id, t.task_id)]))
+        listed, count, latest = answering([rows[k] for k in keys], groups, limit)
+        if not count:
+            continue
+        hit.update((k, g) for k in keys for g in groups if g in rows[k].groups)
+        counts[t.id] = count
+        made = {}
+        for f in listed:
+            made[f.id] = _match(t, f)
+            matches.append(made[f.id])
+            by_target.setdefault(t.id, []).append((f, made[f.id]))
+        newest[t.id] = (latest, made.get(latest.id) or _match(t, latest))
+    used = {f.id for k, g in hit for _, f in rows[k].groups[g]}
     tasks = {key: (tuple(targets_of_task.get(key, ())), tuple(f for f in by_task.get(key, ()) if f.id not in used))
              for key in targets_of_task.keys() | by_task.keys()}
-    return Book(targets, figures, tuple(matches), tasks, {k: tuple(v) for k, v in by_target.items()})
+    return Book(targets, figures, tuple(matches), tasks, {k: tuple(v) for k, v in by_target.items()}, counts, newest)
+
+
+def _match(t: Target, f: Figure) -> Match:
+    return Match(t.id, f.id, ratio(t.quantity, f.quantity), plain_key(t.quantity.thing) != plain_key(f.quantity.thing))
 
 
 def answers(target: Quantity, figure: Quantity) -> bool:

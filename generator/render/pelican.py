@@ -64,7 +64,7 @@ def environment(settings: dict) -> str:
     digest = hashlib.sha256()
     for package in ("pelican", "markdown-it-py", "Jinja2"):
         digest.update(f"{package}={version(package)}\n".encode())
-    for module in ("reader.py", "batches.py", "filters.py"):
+    for module in ("reader.py", "parts.py", "cjk.py", "batches.py", "filters.py"):
         digest.update(Path(__file__).parent.joinpath(module).read_bytes())
     stable = {k: v for k, v in settings.items() if k not in _LOCATIONS and _plain(v)}
     digest.update(json.dumps(stable, sort_keys=True, ensure_ascii=False).encode())
@@ -125,7 +125,8 @@ class Workers:
     def __init__(self, count: int = WORKERS) -> None:
         importlib.import_module("pelican")  # imported once, here, not by each worker
         self.count = count
-        self.pool = multiprocessing.get_context("fork").Pool(count, initializer=die_with_parent)
+        self.pool = multiprocessing.get_context("fork").Pool(count, initializer=die_with_parent,
+                                                             initargs=("build-pelican",))
 
     @staticmethod
     def possible() -> bool:
@@ -166,13 +167,17 @@ def _render(settings: dict, batches: list[list[PageFile]], first: bool, runs: in
         progress.count("Pelican runs", n + 1, runs)
 
 
-def die_with_parent() -> None:
+def die_with_parent(name: str) -> None:
     """A killed build must not leave workers writing into its directory: ask Linux to end
     this worker when the build process ends (elsewhere the worker finishes its share).
-    Ctrl-C is the build process's to handle (it ends the workers), not a worker's."""
+    Ctrl-C is the build process's to handle (it ends the workers), not a worker's. The
+    worker is given `name` (at most 15 bytes), so that `top` and the benchmark's memory
+    case can tell the build's processes apart."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        libc.prctl(15, name.encode()[:15])  # PR_SET_NAME
 
 
 def _shares(pages: list[PageFile], n: int) -> list[list[PageFile]]:

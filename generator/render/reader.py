@@ -5,7 +5,8 @@ JSON front matter between `---` lines (what the pipeline writes) or Pelican's
 usual `Key: value` lines (hand-written pages in content/pages/).
 
 Raw HTML is allowed because both kinds of page are ours: report text reaches a
-generated page only escaped (generator/write/markdown.py), never as markup.
+generated page only escaped (generator/write/markdown.py), never as markup. A long page is
+rendered a part at a time (render/parts.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pelican import signals
 from pelican.readers import BaseReader, MarkdownReader
 
 from .cjk import soft_breaks
+from .parts import render
 
 _HEADER = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):\s*(.*)$")
 
@@ -33,9 +35,8 @@ class MarkdownItReader(BaseReader):
 
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as f:
-            text = f.read()
-        raw, body = split_front_matter(text)
-        html = self._md.render(body)
+            raw, body = split_front_matter(f.read())  # the file's text is not kept: a page may be megabytes
+        html = render(self._md, body)
         metadata = {key.lower(): self.process_metadata(key.lower(), value) for key, value in raw.items()}
         return html, metadata
 

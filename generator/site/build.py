@@ -109,7 +109,8 @@ def write_content(groups: Iterable[PageGroup], content: Path, memo: PageMemo | N
         for relative, text in make():
             path = content / relative
             data = text.encode("utf-8")
-            front = json.loads(text[4:text.index("\n---\n", 4)])
+            del text  # a page may be megabytes: only its bytes are kept
+            front = json.loads(data[4:data.index(b"\n---\n", 4)])
             made.append(PageFile(relative, front["url"], front["save_as"], hashlib.sha256(data).hexdigest(), len(data)))
             if path.exists() and path.read_bytes() == data:
                 continue

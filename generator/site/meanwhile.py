@@ -29,7 +29,7 @@ def meanwhile(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
-        die_with_parent()
+        die_with_parent("build-meanwhile")
         try:
             answer = ("ok", work())
         except BuildError as exc:

@@ -134,5 +134,8 @@ def table(columns: list[str], rows: list[list[str]]) -> str:
 def page(meta: dict, blocks: list[str]) -> str:
     """A generated Markdown page: JSON front matter, then its blocks, a blank line between."""
     front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-    body = "\n\n".join(b.strip("\n") for b in blocks if b and b.strip())
-    return f"---\n{front}\n---\n{body}\n"
+    parts = [f"---\n{front}\n---\n"]
+    for b in blocks:
+        if b and b.strip():
+            parts += ("\n\n", b.strip("\n")) if len(parts) > 1 else (b.strip("\n"),)
+    return "".join(parts + ["\n"])  # one join: a page may be megabytes, and is copied once

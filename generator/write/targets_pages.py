@@ -24,6 +24,13 @@ SITE_INTRO = ("下表列出每个报告系列最新一期中有数量的目标�
               + NO_FIGURE + "”。")
 BAR_SCALE = 150
 """The bars run from 0 to 150%; a longer one stops at the edge, its figure written beside it."""
+OVERVIEW_ROWS = 2000
+"""Targets of one report an overview page lists (the seeds have 40): a report at the limits has
+tens of thousands, a 25 MB page that no browser opens well and Pelican renders in 320 MB.
+Every target stays on its task's page and in targets.csv, and the page says so."""
+TASK_ROWS = 200
+"""Targets, and other figures, a task page lists (the seeds' most: 9): a task of 30,000 made a
+73 MB page. The task's cells above show every one, targets.csv and figures.csv hold them all."""
 
 
 def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
@@ -33,18 +40,27 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
     if not targets:
         return []
     blocks = [heading(2, TITLE), INTRO]
-    for n, t in enumerate(targets, start=1):
+    for n, t in enumerate(targets[:TASK_ROWS], start=1):
         blocks += [heading(3, f"目标 {n}：{_target_name(t)}"), "> " + text(t.sentence),
                    f"出自{text(t.column)}栏，源文件 {text(t.source)} 第 {t.line} 行。"]
         answers = book.answers(t.id)
         if answers:
             blocks += ["报告给出的对应数字：", bullets([_figure_item(t, f, m) for f, m in answers])]
+            if (count := book.count(t.id)) > len(answers):
+                blocks.append(f"{{.targets-cut}}\n报告给出的对应数字共 {count} 个，本站每个目标只列出前 {len(answers)} 个"
+                              f"（本站的限制）；全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")
         else:
             blocks.append(f"**{NO_FIGURE}**。")
+    if len(targets) > TASK_ROWS:
+        blocks.append(f"{{.targets-cut}}\n这项任务有 {len(targets)} 个有数量的目标，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
+                      f"全部目标见上面的各栏和数据下载中的 targets.csv。")
     if others := book.unmatched_figures(report_id, task_id):
         blocks += [heading(3, "完成情况中的其他数字"),
                    "以下数字的计数对象或单位与上列目标不同（或报告未写明），本站不作对应：",
-                   bullets([f"{text(f.quantity.text)}：{text(f.sentence)}（第 {f.line} 行）" for f in others])]
+                   bullets([f"{text(f.quantity.text)}：{text(f.sentence)}（第 {f.line} 行）" for f in others[:TASK_ROWS]])]
+        if len(others) > TASK_ROWS:
+            blocks.append(f"{{.targets-cut}}\n这样的数字共 {len(others)} 个，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
+                          f"全部数字见上面的完成情况栏和数据下载中的 figures.csv。")
     # Its quotes are the task's own cells, indexed once already; the rest is the site's words.
     return [section("targets", TITLE, blocks, data_pagefind_ignore="")]
 
@@ -100,7 +116,7 @@ def _tables(newest, targets: list[Target], book: Book, rows) -> list[str]:
         if not mine:
             continue
         body, bars = [], []
-        for t in mine:
+        for t in mine[:OVERVIEW_ROWS]:
             row = rows[(t.report_id, t.task_id)]
             number = link(cell(f"第 {row.number or t.task_id} 项"), ref("tasks", f"{t.report_id}-{t.task_id}"))
             owners = "、".join(link(cell(o), ref("targets", division_id(o))) for o in row.owners) or "—"
@@ -118,8 +134,15 @@ def _tables(newest, targets: list[Target], book: Book, rows) -> list[str]:
                    f'<div class="targets-table" data-ratio-column="4" data-division-column="5" role="region" '
                    f'aria-label="{attr(title)}：{TITLE}" tabindex="0">',
                    table(["任务", "目标（原文）", "最近对应数字（时期）", f"{COMPUTED}比例", "责任处室"], body),
-                   "</div>", *_bars(bars)]
+                   "</div>", *_cut(len(mine)), *_bars(bars)]
     return blocks or ["没有有数量的目标。"]
+
+
+def _cut(count: int) -> list[str]:
+    if count <= OVERVIEW_ROWS:
+        return []
+    return [f"{{.targets-cut}}\n这份报告有 {count} 个有数量的目标，本页只列出前 {OVERVIEW_ROWS} 个（本站的限制，"
+            f"报告本身不分页）。每个目标都在其任务页面的“{TITLE}”一栏，全部目标见数据下载中的 targets.csv。"]
 
 
 def _bars(bars: list[tuple[str, object, str]]) -> list[str]:
