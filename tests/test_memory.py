@@ -120,7 +120,9 @@ def test_a_target_answered_by_many_figures_lists_some_counts_all_and_keeps_the_l
     made 810,000 pairs, 220 MB): a target keeps MAX_ANSWERS of its figures, the count of all,
     and its latest figure wherever it stands; its task page says how many are not listed."""
     from generator.link.targets import MAX_ANSWERS
+    from generator.write.targets_data import TABLES, target_rows
     from generator.write.targets_pages import task_block
+    TARGET_COLUMNS = [name for name, *_ in TABLES["targets"]]
     from tests.at_limits import HEAD, HEADER
 
     k = MAX_ANSWERS + 5
@@ -139,6 +141,8 @@ def test_a_target_answered_by_many_figures_lists_some_counts_all_and_keeps_the_l
     assert block.select(".targets-cut")[0].get_text() == (
         f"报告给出的对应数字共 {k} 个，本站每个目标只列出前 {MAX_ANSWERS} 个（本站的限制）；"
         "全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")
+    row = next(target_rows(book))  # the open data say the same: the listed ones and the count of all
+    assert (len(row[TARGET_COLUMNS.index("figure_ids")].split()), row[TARGET_COLUMNS.index("figure_count")]) == (MAX_ANSWERS, k)
 
 
 def test_the_figures_found_by_groups_are_those_answers_holds_to_each_target(tmp_path):

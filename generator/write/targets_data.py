@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from ..link.targets import Book, percent
+from ..link.targets import MAX_ANSWERS, Book, percent
 
 TABLES = {
     "targets": [
@@ -22,7 +22,9 @@ TABLES = {
         ("unit", "string", "原文单位", "原文单位（无则为空）"), ("thing", "string", "计数对象", "计数对象（原文，去掉句中动词）"),
         ("qualifiers", "string", "原文限定词，以 | 分隔", "原文限定词，以 | 分隔（以上、左右、不少于、力争、累计……）"),
         ("sentence", "string", "目标所在的原文句子", "目标所在的原文句子"),
-        ("figure_ids", "string", "对应的报告数字编号，以空格分隔", "对应的报告数字编号，以空格分隔（本站按计数对象和单位对应，见 figures.csv）"),
+        ("figure_ids", "string", "对应的报告数字编号，以空格分隔",
+         f"对应的报告数字编号，以空格分隔（本站按计数对象和单位对应，见 figures.csv；至多列出{MAX_ANSWERS}个，全部个数见 figure_count）"),
+        ("figure_count", "integer", "对应的报告数字个数（本站计算）", "对应的报告数字个数（本站计算，含 figure_ids 未列出的）"),
         ("latest_figure_id", "string", "报告期最近的对应数字编号", "报告期最近的对应数字编号"),
         ("latest_ratio", "string", "最近比例（本站计算）", "本站计算：最近对应数字 ÷ 目标，一位小数；无法计算时为空"),
     ],
@@ -62,7 +64,7 @@ def target_rows(book: Book) -> Iterator[list]:
         ratio = latest[1].ratio if latest else None
         yield [t.id, t.report_id, t.task_id, t.column, t.source, t.line, q.number, value_text(q.value), q.unit,
                q.thing, "|".join(q.qualifiers), t.sentence, " ".join(f.id for f, _ in answers),
-               latest[0].id if latest else "", percent(ratio) if ratio is not None else ""]
+               book.count(t.id), latest[0].id if latest else "", percent(ratio) if ratio is not None else ""]
 
 
 def figure_rows(book: Book) -> Iterator[list]:
