@@ -35,3 +35,9 @@ def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
         records.append((None, {"url": f"/documents/{d.id}/", "content": "\n".join([f"《{d.title}》", *sorted(d.variants)]),
                                "meta": {"title": f"《{d.title}》"}, "filters": {"kind": ["文件"]}}))
     return records
+
+
+def report_years(archive: Archive) -> dict[str, str]:
+    """Each report's year, by id: the year its division pages and search's year filter give it
+    (`write.common.report_year`), which decides its search bundle (index/search.py)."""
+    return {source.id: report_year(source) for source in archive.sources}

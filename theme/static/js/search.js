@@ -1,16 +1,19 @@
 // Search with Pagefind's JavaScript API; results grouped by kind (报告, 任务, 处室, 文件).
-// The index comes in bundles (one per year, one for divisions and documents, listed in
-// pagefind/bundles.json): the first is loaded, the others merged into it.
+// The index comes in bundles (one per three years, one for divisions and documents, listed
+// in pagefind/bundles.json): the first is loaded, the others merged into it.
 // Pages stay readable without this script: the search page then points to the indexes.
 //
 // The index holds bigram words (generator/index/text.py): a query is split the same way.
 // Each run of letters and digits in it must occur in a page as written (a phrase of its
 // bigrams; a single character as the start of a word); Pagefind's ranked search over all
-// the words orders those pages, then a phrase in the title comes first, and a report page
-// after the task, division and document pages that hold the same text.
+// the words orders those pages, then a phrase in the title comes first, and within that, task
+// and division pages, then documents, then reports (SPECIFIC): Pagefind scores each bundle by
+// its own word counts, so its order across bundles (a task against a document's record) is
+// no reading of which page is more specific and changes with how the bundles are cut.
 (function () {
   "use strict";
   var KINDS = ["报告", "任务", "处室", "文件"];
+  var SPECIFIC = { "任务": 0, "处室": 0, "文件": 1, "报告": 2 };  // see the top of this file
   var LANGUAGE = "und";  // generator/index/search.py LANGUAGE
   var SPACE = "\u2063", ORIGINAL = "~";  // generator/index/text.py
   var SHOWN = 60;  // results whose text is loaded and shown
@@ -116,7 +119,7 @@
           var title = normal(shown(d.meta.title));
           d.shownTitle = shown(d.meta.title);
           d.order = [title === wanted.join(" ") || title === wanted.join("") ? 0 : wanted.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 2,
-                     (d.filters.kind || [])[0] === "报告" ? 1 : 0, i];
+                     SPECIFIC[(d.filters.kind || [])[0]] || 0, i];
         });
         items.sort(function (a, b) {
           for (var k = 0; k < 3; k++) if (a.order[k] !== b.order[k]) return a.order[k] - b.order[k];
