@@ -10,7 +10,7 @@ from ..link.source import Source
 from ..link.threads import changes
 from ..model import Row, Table
 from ..vocabulary import roles
-from .common import EMPTY_CELL, TABLE_LABEL, section, time_html, title_of
+from .common import EMPTY_CELL, TABLE_LABEL, report_year, section, time_html, title_of, year_label
 from .markdown import attrs, bullets, cell, heading, link, page, ref, text
 from .citations import linked_md, point_md
 from .timelines import task_timeline
@@ -34,6 +34,7 @@ def task_page(source: Source, t: int, table: Table, r: int, row: Row, tid: str,
         "report_id": rid,
         "task_id": tid,
         "owners": list(row.owners),
+        "year": year_label(report_year(source)),  # search's year filter
         # Search shows a task followed across reports once (the site's reading: search.js).
         "thread_id": thread.id if thread and len(thread.members) > 1 else None,
     }

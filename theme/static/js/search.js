@@ -22,7 +22,8 @@
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var results = document.getElementById("search-results");
-  var selects = { report: document.getElementById("search-report"), division: document.getElementById("search-division") };
+  var selects = { report: document.getElementById("search-report"), division: document.getElementById("search-division"),
+                  year: document.getElementById("search-year") };
   var manifest = new URL(script.getAttribute("data-bundles"), document.baseURI).href;
   form.hidden = false;
 
@@ -80,7 +81,10 @@
   load().then(function (pagefind) {
     return pagefind.filters().then(function (filters) {
       Object.keys(selects).forEach(function (name) {
-        Object.keys(filters[name] || {}).sort().forEach(function (value) {
+        var values = Object.keys(filters[name] || {}).sort();
+        // Years newest first, 日期未注明 (no digits) last: generator/write/common.py year_label.
+        if (name === "year") values.sort(function (a, b) { return (/^\d/.test(b) - /^\d/.test(a)) || (a < b) - (a > b); });
+        values.forEach(function (value) {
           selects[name].appendChild(el("option", { value: value }, value));
         });
       });
