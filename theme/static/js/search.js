@@ -46,12 +46,17 @@
     return run.slice(1).map(function (c, i) { return run[i] + c; });
   }
 
-  // The text the index words were made from: the first character of each word (of its original half).
+  // The text the index words were made from (generator/index/text.py, shown): the first
+  // character of each word (of its original half), both of a pair that ends its run without
+  // its last character alone after it (the next word starts with no letter or digit).
   function shown(indexed) {
-    return (indexed || "").split(" ").map(function (word) {
+    var list = (indexed || "").split(" ");
+    return list.map(function (word, k) {
       if (word === SPACE) return " ";
       var chars = Array.from(word), at = chars.indexOf(ORIGINAL, 1);
-      return at > 0 ? chars[at + 1] || "" : chars[0] || "";
+      var half = at > 0 ? chars.slice(at + 1) : chars;
+      var ends = half.length === 2 && !(k + 1 < list.length && /^[\p{L}\p{N}]/u.test(list[k + 1]));
+      return ends ? half.join("") : half[0] || "";
     }).join("");
   }
 
