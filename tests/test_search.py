@@ -259,3 +259,11 @@ def test_filter_by_year_keeps_only_that_years_pages(search):
                 assert f"{href}{year}/" in html or any(f"reports/{r}/" in html for r, y in years.items() if y == year), href
         mine = [h for h in every if (m := re.match(r"/reports/([^/]+)/", h)) and years.get(m.group(1)) == year]
         assert mine and set(mine) <= set(found), year  # no page of that year is lost
+
+
+def test_a_reports_title_finds_the_report_not_each_of_its_tasks(search):
+    # Each task page names its report above the title and in its 出自 line; that is the
+    # site's navigation, not the task's text (the 2021 report's title listed every one of its tasks).
+    title = "浙江省科学技术厅2021年度重点工作半年度完成情况"
+    _, groups = search(title)
+    assert groups.get("报告", [None])[0] == "/reports/2021-00558/" and "任务" not in groups, groups

@@ -158,10 +158,11 @@ def _index_all(site: Path, todo: list[Bundle], root: Path, done: Callable[[], No
         with Service(site) as service:
             for bundle in todo:
                 records = [*bundle.pages(service.site), *map(indexed, bundle.records)]
-                for name, data in sorted(stabilize(service.index(records)).items()):
-                    path = root / bundle.name / name
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(data)
+                files = sorted(stabilize(service.index(records)).items())
+                for folder in {(root / bundle.name / name).parent for name, _ in files}:
+                    folder.mkdir(parents=True, exist_ok=True)  # once each, not once a file (thousands)
+                for name, data in files:
+                    (root / bundle.name / name).write_bytes(data)
                 done()
 
 
