@@ -18,13 +18,14 @@ def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
     which span years, have every year they cover (a division's tasks, the reports that cite
     the document), so filtering by a year still offers them."""
     ordered, names = archive.sources, archive.division_names
-    tasks: dict[str, dict[str, list[str]]] = {}  # division -> year -> task titles
+    # division -> year -> its task titles, each once (a year's table reports repeat one task list)
+    tasks: dict[str, dict[str, dict[str, None]]] = {}
     seen: dict[str, set[str]] = {}  # division -> the years of its tasks and entries
     for source in ordered:
         year = report_year(source)
         for _, _, _, row, _ in rows_of(source.report):
             for owner in row.owners:
-                tasks.setdefault(division_id(owner), {}).setdefault(year, []).append(row.task)
+                tasks.setdefault(division_id(owner), {}).setdefault(year, {})[row.task] = None
                 seen.setdefault(division_id(owner), set()).add(year)
         for e in source.report.entries:
             seen.setdefault(e.division_id or division_id(e.division), set()).add(year)
@@ -33,7 +34,7 @@ def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
         filters = {"kind": ["处室"], "division": [names[did]]}
         years = newest_years(tasks.get(did, {}))
         # The overview has its newest year's titles too: a task's words find its division.
-        recent = tasks[did][years[0]] if years else []
+        recent = list(tasks[did][years[0]]) if years else []
         every_year = [year_label(y) for y in newest_years(seen.get(did, ()))]
         records.append((None, {"url": f"/divisions/{did}/", "content": "\n".join([names[did], *recent]),
                                "meta": {"title": names[did]}, "filters": {**filters, "year": every_year}}))

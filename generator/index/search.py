@@ -45,10 +45,11 @@ MANIFEST = "bundles.json"
 RECORDS = "site"
 SPAN = 3
 """Years of reports per bundle. A query fetches every bundle's metadata and filters and a chunk
-of it per word, so fewer bundles cost less (1,600 synthetic reports, 16 a year: one bundle per
-year 5.3 MB a query); Pagefind's memory grows with a bundle's pages (about 0.55 MB a page: a
-year of 86 pages 64 MB, three years 163 MB, ten 448 MB), and a new report re-indexes its
-bundle. Three years keep Pagefind under the build's own peak."""
+of it per word, so fewer bundles cost less (1,600 synthetic reports, 14 a year: a bundle a
+year 5.3 MB a query, one per three years 2.2 MB, docs/search.md); Pagefind's memory grows with
+a bundle's pages (about 0.55 MB a page: a year of 86 pages 64 MB, three years 163 MB, ten
+448 MB), and a new report re-indexes its bundle. Three years keep Pagefind under the build's
+own peak (about 200 MB at 1,600 reports)."""
 WORKERS = 2
 """Pagefind processes at once: one alone leaves a core idle while we read its answer and
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
