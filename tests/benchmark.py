@@ -136,14 +136,27 @@ def search_measures(site: Path) -> dict:
             "query_kb_range": [round(sizes[0] / 1024, 1), round(sizes[-1] / 1024, 1)]}
 
 
-INDEX = ("import sys; from pathlib import Path; from generator.index.search import index_search; "
-         "index_search(Path('.'), [], {})")
+INDEX = ("import json; from pathlib import Path; from generator.index.search import index_search; "
+         "index_search(Path('.'), [], {}, json.loads(Path('years.json').read_text('utf-8')))")
+
+
+def report_years(site: Path) -> dict[str, str]:
+    """Each report's year as the build gives it to the indexer, read back from its page's filter."""
+    from generator.index.text import page_text
+    from generator.write.common import UNDATED
+
+    years = {}
+    for page in (site / "reports").glob("*/index.html"):
+        label = dict(page_text(page.read_text("utf-8")).filters).get("year", "")
+        years[page.parent.name] = label.removesuffix("年") if label[:4].isdigit() else UNDATED
+    return years
 
 
 def index_cpu(site: Path) -> float:
-    """CPU seconds to index the report and task pages of a copy of the built site."""
+    """CPU seconds to index the report and task pages of a copy of the built site, in its bundles."""
     copy = site.with_name("index-copy")
     shutil.copytree(site, copy, symlinks=True)
+    (copy / "years.json").write_text(json.dumps(report_years(site)), "utf-8")
     process = subprocess.Popen([sys.executable, "-c", INDEX], cwd=copy, stderr=subprocess.PIPE, text=True)
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)

@@ -234,3 +234,36 @@ def test_a_task_followed_across_reports_is_one_result_that_says_so(tmp_path):
             assert also.startswith("这项任务还见于另外 1 份报告")
         finally:
             browser.close()
+
+
+def test_filter_by_year_keeps_only_that_years_pages(search):
+    # The seeds: a 2020 division list and a 2021 table report. A page's year is its report's
+    # (发文日期); division overviews and documents span years and stand under each of theirs.
+    years = {report_id(r): r.meta.issued[:4] for r in map(parse_file, sorted(SOURCES.glob("0*.txt")))}
+    assert sorted(years.values()) == ["2020", "2021"]
+    _, unfiltered = search("科技")
+    every = [href for hrefs in unfiltered.values() for href in hrefs]
+    options = search.browser.eval("[...document.querySelectorAll('#search-year option')].map(o => o.textContent)")
+    assert options[:3] == ["全部年份", "2022年", "2021年"] and "2020年" in options  # newest first
+    for year in ("2020", "2021"):
+        status, groups = search("科技", year=f"{year}年")
+        found = [href for hrefs in groups.values() for href in hrefs]
+        assert found, status
+        for href in found:
+            if report := re.fullmatch(r"/reports/([^/]+)/(?:tasks/[^/]+/)?", href):
+                assert years.get(report.group(1)) == year, href
+            elif division := re.fullmatch(r"/divisions/[^/]+/(\d{4}|undated)/", href):
+                assert division.group(1) == year, href
+            else:  # an overview or a document: it lists that year, or a report of it
+                html = (search.site / href.strip("/") / "index.html").read_text("utf-8")
+                assert f"{href}{year}/" in html or any(f"reports/{r}/" in html for r, y in years.items() if y == year), href
+        mine = [h for h in every if (m := re.match(r"/reports/([^/]+)/", h)) and years.get(m.group(1)) == year]
+        assert mine and set(mine) <= set(found), year  # no page of that year is lost
+
+
+def test_a_reports_title_finds_the_report_not_each_of_its_tasks(search):
+    # Each task page names its report above the title and in its 出自 line; that is the
+    # site's navigation, not the task's text (the 2021 report's title listed every one of its tasks).
+    title = "浙江省科学技术厅2021年度重点工作半年度完成情况"
+    _, groups = search(title)
+    assert groups.get("报告", [None])[0] == "/reports/2021-00558/" and "任务" not in groups, groups

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, strategies as st
 
-from generator.index.text import SPACE, page_text, shown, words
+from generator.index.text import ORIGINAL, SPACE, page_text, shown, words
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><title>页面</title><script>var a = "<main>";</script></head>
 <body><nav>首页 导航</nav>
@@ -34,3 +36,21 @@ def test_words_are_bigrams_then_the_last_character():
 def test_the_text_shown_is_the_text_indexed(text):
     # The excerpt is rebuilt from the words: it is the page's text, white space aside.
     assert shown(words(text)) == " ".join(text.split())
+
+
+def test_a_run_ends_without_its_last_character_where_another_word_starts_with_it():
+    # 源 begins 源头, so 资源's last character alone is not needed to find 源; the excerpt
+    # shows 资源 whole. 头 begins no other word: it stays.
+    assert words("资源 源头") == f"资源 {SPACE} 源头 头"
+    assert shown(words("资源 源头")) == "资源 源头"
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters=SPACE, blacklist_categories=("Cs",))))
+def test_every_character_begins_a_word(text):
+    # A one-character query (NFKC, lower case, as the search page asks it) is looked up as the
+    # start of a word: every letter or digit of the text must begin one, of either half.
+    starts = {half[:1].lower() for word in words(text).split(" ") for half in word.split(ORIGINAL)}
+    for char in text:
+        query = unicodedata.normalize("NFKC", char).lower()
+        if char.isalnum() and len(query) == 1:
+            assert query in starts, (char, words(text))

@@ -105,12 +105,15 @@ class Service:
         raise BuildError(f"Pagefind failed: {exc}; {self.process.stderr.read().decode(errors='replace')}") from exc
 
     def _read_message(self) -> bytes:
-        while b"," not in self.buffer:
+        """The next message; the chunks of a long one (a bundle's files, megabytes) are joined
+        once at its end, not copied and searched again as each arrives."""
+        chunks = [self.buffer]
+        while b"," not in chunks[-1]:
             chunk = self.process.stdout.read1(1 << 16)
             if not chunk:
                 raise OSError("Pagefind stopped before answering")
-            self.buffer += chunk
-        message, _, self.buffer = self.buffer.partition(b",")
+            chunks.append(chunk)
+        message, _, self.buffer = b"".join(chunks).partition(b",")
         return message
 
 

@@ -4,13 +4,14 @@ Text. Pagefind is given records, not HTML: the text of each report and task page
 element split into bigrams (generator/index/text.py), so that every phrase is found whatever
 Chinese segmentation would make of it, and the title a phrase is weighed against.
 
-Bundles. The index is split into one Pagefind bundle per year of 索引号 (the report and
-task pages of that year, read from their HTML, and records for the divisions' pages of that
-year) and one of records for the division overviews and document pages
-(`pages.search_records`: names and titles; the rest of those pages repeats text indexed
-elsewhere and runs to megabytes). The search page merges the bundles (Pagefind's
-`mergeIndex`). A new report changes one year's bundle and the records, and Pagefind's
-memory is bounded by a year, not by the archive (one index of 1,600 reports took 4.7 GB).
+Bundles. The index is split into one Pagefind bundle per SPAN years (the report and task
+pages of reports of those years, by the year the division pages file them under, read from
+their HTML, and records for the divisions' pages of those years) and one of records for the
+division overviews and document pages (`records.search_records`: names and titles; the
+rest of those pages repeats text indexed elsewhere and runs to megabytes). The search page
+merges the bundles (Pagefind's `mergeIndex`). A new report changes its years' bundle and
+the records, and Pagefind's memory is bounded by a few years, not by the archive (one index
+of 1,600 reports took 4 GB).
 
 Reuse. A bundle is a function of its pages (or its records), so each bundle records a
 fingerprint of them, made from the pages' own fingerprints, in `pagefind/bundles.json`; a
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,17 +36,24 @@ from pathlib import Path
 
 from .. import progress
 from ..files import link_tree
+from ..write.common import UNDATED
 from .pagefind import Service, stabilize
 from .text import page_text, words
 
 BUNDLES = "pagefind"
 MANIFEST = "bundles.json"
 RECORDS = "site"
-_YEAR = re.compile(r"(\d{4})-")
+SPAN = 3
+"""Years of reports per bundle. A query fetches every bundle's metadata and filters and a chunk
+of it per word, so fewer bundles cost less (1,600 synthetic reports, 14 a year: a bundle a
+year 5.3 MB a query, one per three years 2.2 MB, docs/search.md); Pagefind's memory grows with
+a bundle's pages (about 0.55 MB a page: a year of 86 pages 64 MB, three years 163 MB, ten
+448 MB), and a new report re-indexes its bundle. Three years keep Pagefind under the build's
+own peak (about 200 MB at 1,600 reports)."""
 WORKERS = 2
 """Pagefind processes at once: one alone leaves a core idle while we read its answer and
 write the bundle's files (cold build of 160: search 2.4 s with one, 1.7 s with two)."""
-FORMAT = 5
+FORMAT = 7
 """Part of every fingerprint: raise it when what we do to a bundle changes."""
 PART_CHARS = 600_000
 """Content (bigram words) per Pagefind index: Pagefind holds 140-200 bytes per character while
@@ -61,7 +68,7 @@ class Bundle:
     """One Pagefind bundle: the HTML pages under some folders of reports/, and records."""
 
     name: str
-    """Its folder under pagefind/: a year, "other", or RECORDS."""
+    """Its folder under pagefind/: its years ("2019-2021"), UNDATED, or RECORDS."""
     folders: tuple[str, ...] = ()
     records: tuple[dict, ...] = ()
 
@@ -84,21 +91,30 @@ class Bundle:
         return digest.hexdigest()
 
 
-def bundles(site: Path, records: list[tuple[str | None, dict]]) -> list[Bundle]:
-    """The records first, then one bundle per year, with the records meant for that year
-    (`pages.search_records`; those of a year with no bundle go with the records). The search
+def span_of(year: str) -> str:
+    """The name of the bundle that holds the reports of `year` (a year, or UNDATED)."""
+    if not year.isdigit():
+        return year
+    first = int(year) // SPAN * SPAN
+    return f"{first}-{first + SPAN - 1}"
+
+
+def bundles(site: Path, records: list[tuple[str | None, dict]], years: dict[str, str]) -> list[Bundle]:
+    """The records first, then one bundle per SPAN years of reports (`years`: report id ->
+    year; a folder not named there goes with UNDATED), with the records meant for those years
+    (`records.search_records`; those of years with no bundle go with the records). The search
     page loads the first and merges the rest into it, so none is empty: a bundle without pages
     has no language, and Pagefind never answers a search on it."""
-    by_year: dict[str, list[str]] = {}
+    by_span: dict[str, list[str]] = {}
     reports = site / "reports"
     for folder in sorted(p.name for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []:
-        match = _YEAR.match(folder)
-        by_year.setdefault(match.group(1) if match else "other", []).append(folder)
-    of_year: dict[str | None, list[dict]] = {}
+        by_span.setdefault(span_of(years.get(folder, UNDATED)), []).append(folder)
+    of_span: dict[str | None, list[dict]] = {}
     for year, record in records:
-        of_year.setdefault(year if year in by_year else None, []).append(record)
-    first = [Bundle(RECORDS, records=tuple(of_year[None]))] if None in of_year else []
-    return first + [Bundle(y, folders=tuple(f), records=tuple(of_year.get(y, ()))) for y, f in sorted(by_year.items())]
+        span = span_of(year) if year else None
+        of_span.setdefault(span if span in by_span else None, []).append(record)
+    first = [Bundle(RECORDS, records=tuple(of_span[None]))] if None in of_span else []
+    return first + [Bundle(s, folders=tuple(f), records=tuple(of_span.get(s, ()))) for s, f in sorted(by_span.items())]
 
 
 def page_record(url: str, html: str) -> dict:
@@ -117,10 +133,10 @@ def indexed(record: dict) -> dict:
 
 
 def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict[str, str],
-                 previous: Path | None = None) -> tuple[int, int]:
+                 years: dict[str, str], previous: Path | None = None) -> tuple[int, int]:
     """Write pagefind/ in `site`, reusing bundles of `previous` (the last site) whose input
-    is unchanged; `pages` are the site's pages, save_as -> fingerprint (`render.render_pages`).
-    Returns (bundles indexed, bundles reused)."""
+    is unchanged; `pages` are the site's pages, save_as -> fingerprint (`render.render_pages`);
+    `years` each report's year (`records.report_years`). Returns (bundles indexed, reused)."""
     root = site / BUNDLES
     old = _manifest(previous / BUNDLES) if previous else {}
     by_folder: dict[str, list[str]] = {}
@@ -128,7 +144,7 @@ def index_search(site: Path, records: list[tuple[str | None, dict]], pages: dict
         parts = save_as.split("/", 2)
         if len(parts) == 3 and parts[0] == "reports":
             by_folder.setdefault(parts[1], []).append(f"{save_as} {mark}")
-    wanted = [(b, b.fingerprint(by_folder)) for b in bundles(site, records)]
+    wanted = [(b, b.fingerprint(by_folder)) for b in bundles(site, records, years)]
     todo = [b for b, mark in wanted if not (old.get(b.name) == mark and link_tree(previous / BUNDLES / b.name, root / b.name))]
     done, parts = [], {}
 
@@ -157,10 +173,11 @@ def _index_all(site: Path, todo: list[Bundle], root: Path, done: Callable[[], No
                 for k, part in enumerate(_split(records)):
                     name = f"{bundle.name}/{k}" if k else bundle.name
                     names.append(name)
-                    for file, data in sorted(stabilize(service.index(part)).items()):
-                        path = root / name / file
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                        path.write_bytes(data)
+                    files = sorted(stabilize(service.index(part)).items())
+                    for folder in {(root / name / file).parent for file, _ in files}:
+                        folder.mkdir(parents=True, exist_ok=True)  # once each, not once a file (thousands)
+                    for file, data in files:
+                        (root / name / file).write_bytes(data)
                 done()
     return parts
 

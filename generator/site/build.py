@@ -40,7 +40,7 @@ from ..write.opendata import downloads, write_data
 from .. import progress
 from ..link import Archive, link
 from ..link.source import Source
-from ..index.records import search_records
+from ..index.records import report_years, search_records
 from ..write.pages import GENERATED, PageGroup, all_pages
 from ..render.pelican import PageFile, Workers, render_pages
 from ..index.search import index_search
@@ -251,7 +251,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
                     print(f"note: {line}", file=sys.stderr)
                 progress.say("writing open data and feeds")
                 data_state, TIMINGS["data_feeds"] = data_feeds()
-        records, lastmod = search_records(archive), sitemap_dates(sources)
+        records, years, lastmod = search_records(archive), report_years(archive), sitemap_dates(sources)
         del sources, cache, data_feeds, archive  # done with the reports: Pelican's batches get the memory
         gc.collect()
         progress.say(f"rendering {len(pages)} pages with Pelican, reusing those that did not change")
@@ -265,7 +265,7 @@ def _build(settings_file: Path, output: Path, root: Path, workers: Workers | Non
             write_sitemap(fresh, siteurl, lastmod)
         checkpoint("indexing")
         with during("indexing for search"), timed("search"):
-            indexed, kept = index_search(fresh, records, pages_state, previous)
+            indexed, kept = index_search(fresh, records, pages_state, years, previous)
         TIMINGS.update(bundles_indexed=indexed, bundles_reused=kept)
         progress.say(f"{indexed} search bundles indexed, {kept} unchanged")
         checkpoint("switch")

@@ -12,7 +12,7 @@ from ..link.source import Source
 from ..model import Item, Report, Table
 from ..vocabulary import DATA
 from .citations import linked_md, point_html
-from .common import NO_TASK_TEXT, TABLE_LABEL, entry_anchor, section, title_of
+from .common import NO_TASK_TEXT, TABLE_LABEL, entry_anchor, report_year, section, title_of, year_label
 from .markdown import attr, attrs, bullets, cell, heading, html, link, page, ref, text
 
 
@@ -32,6 +32,7 @@ def report_page(source: Source) -> str:
         "source_file": report.source,
         "report_id": rid,
         "has_title": m.title is not None,
+        "year": year_label(report_year(source)),  # search's year filter: the year of the division pages
     }
     blocks: list[tuple[int, str]] = []
     for t, table in enumerate(report.tables):

@@ -1,16 +1,19 @@
 // Search with Pagefind's JavaScript API; results grouped by kind (报告, 任务, 处室, 文件).
-// The index comes in bundles (one per year, one for divisions and documents, listed in
-// pagefind/bundles.json): the first is loaded, the others merged into it.
+// The index comes in bundles (one per three years, one for divisions and documents, listed
+// in pagefind/bundles.json): the first is loaded, the others merged into it.
 // Pages stay readable without this script: the search page then points to the indexes.
 //
 // The index holds bigram words (generator/index/text.py): a query is split the same way.
 // Each run of letters and digits in it must occur in a page as written (a phrase of its
 // bigrams; a single character as the start of a word); Pagefind's ranked search over all
-// the words orders those pages, then a phrase in the title comes first, and a report page
-// after the task, division and document pages that hold the same text.
+// the words orders those pages, then a phrase in the title comes first, and within that, task
+// and division pages, then documents, then reports (SPECIFIC): Pagefind scores each bundle by
+// its own word counts, so its order across bundles (a task against a document's record) is
+// no reading of which page is more specific and changes with how the bundles are cut.
 (function () {
   "use strict";
   var KINDS = ["报告", "任务", "处室", "文件"];
+  var SPECIFIC = { "任务": 0, "处室": 0, "文件": 1, "报告": 2 };  // see the top of this file
   var LANGUAGE = "und";  // generator/index/search.py LANGUAGE
   var SPACE = "\u2063", ORIGINAL = "~";  // generator/index/text.py
   var SHOWN = 60;  // results whose text is loaded and shown
@@ -19,7 +22,8 @@
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var results = document.getElementById("search-results");
-  var selects = { report: document.getElementById("search-report"), division: document.getElementById("search-division") };
+  var selects = { report: document.getElementById("search-report"), division: document.getElementById("search-division"),
+                  year: document.getElementById("search-year") };
   var manifest = new URL(script.getAttribute("data-bundles"), document.baseURI).href;
   form.hidden = false;
 
@@ -42,12 +46,17 @@
     return run.slice(1).map(function (c, i) { return run[i] + c; });
   }
 
-  // The text the index words were made from: the first character of each word (of its original half).
+  // The text the index words were made from (generator/index/text.py, shown): the first
+  // character of each word (of its original half), both of a pair that ends its run without
+  // its last character alone after it (the next word starts with no letter or digit).
   function shown(indexed) {
-    return (indexed || "").split(" ").map(function (word) {
+    var list = (indexed || "").split(" ");
+    return list.map(function (word, k) {
       if (word === SPACE) return " ";
       var chars = Array.from(word), at = chars.indexOf(ORIGINAL, 1);
-      return at > 0 ? chars[at + 1] || "" : chars[0] || "";
+      var half = at > 0 ? chars.slice(at + 1) : chars;
+      var ends = half.length === 2 && !(k + 1 < list.length && /^[\p{L}\p{N}]/u.test(list[k + 1]));
+      return ends ? half.join("") : half[0] || "";
     }).join("");
   }
 
@@ -77,7 +86,10 @@
   load().then(function (pagefind) {
     return pagefind.filters().then(function (filters) {
       Object.keys(selects).forEach(function (name) {
-        Object.keys(filters[name] || {}).sort().forEach(function (value) {
+        var values = Object.keys(filters[name] || {}).sort();
+        // Years newest first, 日期未注明 (no digits) last: generator/write/common.py year_label.
+        if (name === "year") values.sort(function (a, b) { return (/^\d/.test(b) - /^\d/.test(a)) || (a < b) - (a > b); });
+        values.forEach(function (value) {
           selects[name].appendChild(el("option", { value: value }, value));
         });
       });
@@ -116,7 +128,7 @@
           var title = normal(shown(d.meta.title));
           d.shownTitle = shown(d.meta.title);
           d.order = [title === wanted.join(" ") || title === wanted.join("") ? 0 : wanted.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 2,
-                     (d.filters.kind || [])[0] === "报告" ? 1 : 0, i];
+                     SPECIFIC[(d.filters.kind || [])[0]] || 0, i];
         });
         items.sort(function (a, b) {
           for (var k = 0; k < 3; k++) if (a.order[k] !== b.order[k]) return a.order[k] - b.order[k];
