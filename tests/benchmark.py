@@ -82,6 +82,7 @@ def run_build(folder: Path) -> dict:
             "peak_mb": round(usage.ru_maxrss / 1024, 1),
             **{f"{k}_s": round(v, 2) for k, v in timings.items() if isinstance(v, float)},
             **{k: v for k, v in timings.items() if isinstance(v, int) and k != "pages"},
+            "link_emit_s": round(timings["link"] + timings["emit"], 2),
             "pipeline_share": round((timings["parse"] + timings["link"] + timings["emit"]) / wall, 3)}
 
 
