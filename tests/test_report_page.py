@@ -16,7 +16,7 @@ pytestmark = pytest.mark.site
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    extra = (DATA / "pipe_sections.txt", DATA / "rowspan_table.html", DATA / "unit_headings.txt")
+    extra = (DATA / "pipe_sections.txt", DATA / "rowspan_table.html", DATA / "unit_headings.txt", DATA / "group_rows_pipe.txt")
     return built_site(tmp_path_factory.mktemp("layouts"), extra)
 
 
@@ -29,6 +29,14 @@ def test_a_table_in_sections_is_one_table_with_its_section_rows_in_place(site):
     assert shape == ["一、市长主抓重点工作", "1", "2", "3", "二、副市长分管重点工作", "4", "5"]
     task = soup(site / "reports/2023-00012-000000000/tasks/1-04/index.html")
     assert "所属部分：二、副市长分管重点工作" in task.select_one(".note").get_text()
+
+
+def test_a_section_right_above_another_is_shown_too(site):
+    """一 科技创新 stands right above （一） 平台建设, with no rows of its own: it was missing from the page."""
+    rows = soup(site / "reports/2023-00131-000000000/index.html").select(".task-table tbody tr")
+    shape = [r.select_one("th").get_text() if "section-row" in r.get("class", []) else r.select_one("td.num").get_text()
+             for r in rows]
+    assert shape == ["一 科技创新", "（一） 平台建设", "1", "2", "（二） 企业培育", "3", "二 成果转化", "4", "5"]
 
 
 def test_sub_columns_stand_under_their_group(site):

@@ -66,6 +66,10 @@ def _entries(source: Source) -> str:
     return "\n\n".join(blocks)
 
 
+def _section_row(text: str, width: int) -> str:
+    return f'<tr class="section-row"><th scope="rowgroup" colspan="{width}">{html(text)}</th></tr>'
+
+
 def report_table(rid: str, t: int, table: Table) -> str:
     """A task table as HTML: its cells hold numbered points, which a Markdown table cannot.
     A table published in sections (group rows "一、…", or parts under a repeated header) is one
@@ -77,10 +81,13 @@ def report_table(rid: str, t: int, table: Table) -> str:
            "<table>", _head(table), "<tbody>"]
     width = 1 + sum(1 for c in table.columns if c.role not in ("number", "category"))
     labels = {c.key: f"{c.group} · {c.label}" if c.group else c.label for c in table.columns}
-    part = None
+    part, shown = None, 0  # table.sections[:shown] stand on the page
     for r, row in enumerate(table.rows):
         if row.section != part and row.section:
-            out.append(f'<tr class="section-row"><th scope="rowgroup" colspan="{width}">{html(row.section)}</th></tr>')
+            # every section up to the row's own: a section right above another (一 over （一）) has no rows
+            upto = next((k for k in range(shown, len(table.sections)) if table.sections[k].text == row.section), shown - 1)
+            out += [_section_row(s.text, width) for s in table.sections[shown:upto + 1]] or [_section_row(row.section, width)]
+            shown = max(shown, upto + 1)
         part = row.section
         tid = task_id(t, r)
         target = ref("tasks", f"{rid}-{tid}")
@@ -97,6 +104,7 @@ def report_table(rid: str, t: int, table: Table) -> str:
             else:
                 out.append(f"<td{label}>{items_html(items)}</td>")
         out.append("</tr>")
+    out += [_section_row(s.text, width) for s in table.sections[shown:]]  # a last section with no rows
     out += ["</tbody></table>", "</div>", "</figure>"]
     return "\n".join(out)
 
