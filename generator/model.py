@@ -252,6 +252,8 @@ class Meta:
     """信息来源."""
     extra: tuple[MetaField, ...] = ()
     """Other labelled fields of the information block (文号, 主题分类 …), kept as published."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """(field, its label as published) for the fields above that the page gives: ("issued", "成文日期")."""
 
     def to_json(self) -> dict:
         return {
@@ -263,6 +265,7 @@ class Meta:
             "published": self.published,
             "origin": self.origin,
             "extra": [{"label": f.label, "value": f.value, "line": f.line} for f in self.extra],
+            "labels": dict(self.labels),
         }
 
 

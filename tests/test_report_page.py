@@ -39,6 +39,15 @@ def test_a_section_right_above_another_is_shown_too(site):
     assert shape == ["一 科技创新", "（一） 平台建设", "1", "2", "（二） 企业培育", "3", "二 成果转化", "4", "5"]
 
 
+def test_the_information_block_names_each_field_as_the_report_does(site):
+    """The report says 成文日期 (the date it was written), not 发文日期: the page printed 发文日期."""
+    info = soup(site / "reports/2023-00131-000000000/index.html").select_one(".info-block")
+    labels = [th.get_text() for th in info.select("th")]
+    assert labels[:4] == ["索引号", "发布机构", "成文日期", "公开方式"] and "发文日期" not in labels
+    seed = soup(site / "reports/2021-00558/index.html").select_one(".info-block")
+    assert [th.get_text() for th in seed.select("th")][:4] == ["索引号", "发布机构", "发文日期", "公开方式"]
+
+
 def test_sub_columns_stand_under_their_group(site):
     head = soup(site / "reports/2023-00044-000000000/index.html").select(".task-table thead tr")
     assert [[(th.get_text(), th.get("colspan"), th.get("rowspan")) for th in tr.select("th")] for tr in head] == [

@@ -88,7 +88,7 @@ def parse_head(blocks: list, ledger: Ledger, notes: Notes, page_title: str | Non
     _without_values(fields, ledger, notes)
     values = dict(fields.values)
     title, unplaced = _choose_title(order, values.pop("title", None), page_title, ledger, notes)
-    meta = Meta(title=title, extra=tuple(fields.extra), **values)
+    meta = Meta(title=title, extra=tuple(fields.extra), labels=tuple(fields.labels.items()), **values)
     return HeadResult(meta, i, tuple(unplaced))
 
 
@@ -136,14 +136,15 @@ def late_meta(block, meta: Meta, ledger: Ledger, notes: Notes) -> tuple[Meta, li
     its fields complete `meta`, pairs already read are its copy. None when `block` is not one."""
     if not isinstance(block, Grid) or not is_info_grid(block) or not _is_index_block(block):
         return None
-    fields = Fields({name: value for name in _NAMES if (value := getattr(meta, name)) is not None}, list(meta.extra))
+    fields = Fields({name: value for name in _NAMES if (value := getattr(meta, name)) is not None}, dict(meta.labels),
+                    list(meta.extra))
     left = read_block(block, fields) or []
     _commit(fields, ledger, notes)
     _without_values(fields, ledger, notes)
     for para in left:
         ledger.content(para.text, para.line)
     unplaced = [Unplaced(p.text, p.line, "a cell of the information table that is neither label nor value") for p in left]
-    return Meta(**fields.values, extra=tuple(fields.extra)), unplaced
+    return Meta(**fields.values, extra=tuple(fields.extra), labels=tuple(fields.labels.items())), unplaced
 
 
 _NAMES = ("index_no", "publisher", "issued", "disclosure", "title", "published", "origin")

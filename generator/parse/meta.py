@@ -51,6 +51,8 @@ class Fields:
     """What the information block gave so far, and the ledger pieces of the block being read."""
 
     values: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    """Each field's label as published (成文日期 for issued)."""
     extra: list[MetaField] = field(default_factory=list)
     pending: list[Para] = field(default_factory=list)
     """Labels read alone (a cell, a line) waiting for their values, in order."""
@@ -80,6 +82,7 @@ class Fields:
             self.pieces.append(("label", label + colon, line, ""))
             self.pieces.append(("content", value, value_line, ""))
             self.values[name] = value
+            self.labels[name] = label
             return
         self.pieces.append(("content", label, line, ""))
         self.pieces.append(("separator", colon, line, ""))

@@ -28,6 +28,7 @@ def report_page(source: Source) -> str:
         "index_no": m.index_no, "publisher": m.publisher, "issued": m.issued,
         "disclosure": m.disclosure, "published": m.published, "origin": m.origin,
         "extra_fields": [[f.label, f.value] for f in m.extra],
+        "labels": {**INFO_LABELS, **dict(m.labels)},  # each field named as the report names it (成文日期)
         "original_url": source.url,
         "source_file": report.source,
         "report_id": rid,
@@ -64,6 +65,11 @@ def _entries(source: Source) -> str:
         items.append(f"{number} {division}:{linked_md(e.text)}")  # continued paragraphs: line breaks
     blocks.append(attrs(None, "entries") + "\n" + bullets(items))
     return "\n\n".join(blocks)
+
+
+INFO_LABELS = {"index_no": "索引号", "publisher": "发布机构", "issued": "发文日期", "disclosure": "公开方式",
+               "published": "发布日期", "origin": "信息来源"}
+"""The information block's labels where the report gives a field no label of its own (or not the field)."""
 
 
 def _section_row(text: str, width: int) -> str:
