@@ -21,8 +21,9 @@ def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
     # division -> year -> its task titles, each once (a year's table reports repeat one task list)
     tasks: dict[str, dict[str, dict[str, None]]] = {}
     seen: dict[str, set[str]] = {}  # division -> the years of its tasks and entries
+    year_of = report_years(archive)
     for source in ordered:
-        year = report_year(source)
+        year = year_of[source.id]
         for _, _, _, row, _ in rows_of(source.report):
             for owner in row.owners:
                 tasks.setdefault(division_id(owner), {}).setdefault(year, {})[row.task] = None
@@ -42,7 +43,6 @@ def search_records(archive: Archive) -> list[tuple[str | None, dict]]:
             records.append((year, {"url": f"/divisions/{did}/{year}/", "content": "\n".join(tasks[did][year]),
                                    "meta": {"title": f"{names[did]} · {year_label(year)}"},
                                    "filters": {**filters, "year": [year_label(year)]}}))
-    year_of = report_years(archive)
     for d in sorted(archive.documents, key=lambda d: d.id):
         years = [year_label(y) for y in newest_years({year_of[m.seen.report_id] for m in d.mentions})]
         records.append((None, {"url": f"/documents/{d.id}/", "content": "\n".join([f"《{d.title}》", *sorted(d.variants)]),

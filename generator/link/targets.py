@@ -188,7 +188,7 @@ def figures_of(source) -> tuple[Figure, ...]:
 
 def book(sources: Iterable, threads: Mapping | None = None) -> Book:
     """Targets, figures and matches of `sources`. `threads` is `Archive.threads` ((report id,
-    task id) -> Thread, or -> its members); without it, a target is answered only by its own row's figures."""
+    task id) -> Thread); without it, a target is answered only by its own row's figures."""
     sources = tuple(sources)
     targets = tuple(t for s in sources for t in targets_of(s))
     figures = tuple(f for s in sources for f in figures_of(s))
@@ -201,7 +201,7 @@ def book(sources: Iterable, threads: Mapping | None = None) -> Book:
     for t in targets:
         targets_of_task.setdefault((t.report_id, t.task_id), []).append(t)
         thread = threads.get((t.report_id, t.task_id)) if threads else None
-        members = getattr(thread, "members", thread)  # a Thread, or its members
+        members = thread.members if thread else None
         keys = [k for k in ([(m.report_id, m.task_id) for m in members] if members else [(t.report_id, t.task_id)])
                 if k in rows]
         groups = wanted(t.quantity)

@@ -35,10 +35,6 @@ def title_of(source: Source) -> str:
     return source.report.meta.title or source.report.source
 
 
-def newest_first(sources) -> list[Source]:
-    return sorted(sources, key=lambda s: (s.report.meta.issued or "", s.id), reverse=True)
-
-
 def report_year(source: Source) -> str:
     """The year a report is filed under on division and task-list pages: of its 发文日期, else
     of the period its title names ("2022年重点工作…"), else of its 索引号."""
@@ -84,6 +80,6 @@ def year_jump(folder: str, years: list[str], current: str | None) -> str:
 def section(classes: str, label: str, blocks: list[str], **attributes: str) -> str:
     """Blocks of Markdown inside a <section> (Markdown has no form for a section); `label`
     names it for assistive technology."""
-    extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attributes.items())
+    extra = "".join(f' {k.replace("_", "-")}="{attr(v)}"' for k, v in attributes.items())
     body = "\n\n".join(b.strip("\n") for b in blocks if b.strip())
     return f'<section class="{classes}" aria-label="{attr(label)}"{extra}>\n\n{body}\n\n</section>'

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Iterator
 from ..link.ids import division_id, rows_of
 from ..link.targets import COMPUTED, NO_FIGURE, Book, Figure, Match, Target, percent
 from .common import section, title_of
-from .markdown import GENERATED, attr, bullets, cell, heading, html, link, page, ref, table, text
+from .markdown import GENERATED, attr, attrs, bullets, cell, heading, html, link, page, ref, table, text
 from .targets_data import value_text
+
+CUT = attrs(None, "targets-cut") + "\n"
+"""Before a note that a list is cut short (the site's limit), so the theme can set it apart."""
 
 TITLE = "目标与进展"
 INTRO = ("本栏由本站整理：数量目标摘自任务的重点工作任务、目标任务栏；其下是各期报告完成情况栏中"
@@ -47,19 +50,19 @@ def task_block(book: Book, report_id: str, task_id: str) -> list[str]:
         if answers:
             blocks += ["报告给出的对应数字：", bullets([_figure_item(t, f, m) for f, m in answers])]
             if (count := book.count(t.id)) > len(answers):
-                blocks.append(f"{{.targets-cut}}\n报告给出的对应数字共 {count} 个，本站每个目标只列出前 {len(answers)} 个"
+                blocks.append(CUT + f"报告给出的对应数字共 {count} 个，本站每个目标只列出前 {len(answers)} 个"
                               f"（本站的限制）；全部数字见各期报告的完成情况栏和数据下载中的 figures.csv。")
         else:
             blocks.append(f"**{NO_FIGURE}**。")
     if len(targets) > TASK_ROWS:
-        blocks.append(f"{{.targets-cut}}\n这项任务有 {len(targets)} 个有数量的目标，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
+        blocks.append(CUT + f"这项任务有 {len(targets)} 个有数量的目标，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
                       f"全部目标见上面的各栏和数据下载中的 targets.csv。")
     if others := book.unmatched_figures(report_id, task_id):
         blocks += [heading(3, "完成情况中的其他数字"),
                    "以下数字的计数对象或单位与上列目标不同（或报告未写明），本站不作对应：",
                    bullets([f"{text(f.quantity.text)}：{text(f.sentence)}（第 {f.line} 行）" for f in others[:TASK_ROWS]])]
         if len(others) > TASK_ROWS:
-            blocks.append(f"{{.targets-cut}}\n这样的数字共 {len(others)} 个，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
+            blocks.append(CUT + f"这样的数字共 {len(others)} 个，本栏只列出前 {TASK_ROWS} 个（本站的限制）；"
                           f"全部数字见上面的完成情况栏和数据下载中的 figures.csv。")
     # Its quotes are the task's own cells, indexed once already; the rest is the site's words.
     return [section("targets", TITLE, blocks, data_pagefind_ignore="")]
@@ -141,7 +144,7 @@ def _tables(newest, targets: list[Target], book: Book, rows) -> list[str]:
 def _cut(count: int) -> list[str]:
     if count <= OVERVIEW_ROWS:
         return []
-    return [f"{{.targets-cut}}\n这份报告有 {count} 个有数量的目标，本页只列出前 {OVERVIEW_ROWS} 个（本站的限制，"
+    return [CUT + f"这份报告有 {count} 个有数量的目标，本页只列出前 {OVERVIEW_ROWS} 个（本站的限制，"
             f"报告本身不分页）。每个目标都在其任务页面的“{TITLE}”一栏，全部目标见数据下载中的 targets.csv。"]
 
 
